@@ -1,0 +1,139 @@
+import { tokenize } from '../text/tokenize.js';
+import type { Doc, Token } from '../text/types.js';
+
+/**
+ * A phrase matcher over doc tokens (a token trie), used by every lexicon classifier: actors,
+ * triggers, modality cues, places. Lexicon phrases are tokenised and normalised like the text.
+ * A lexicon token matches a doc token when it equals one of the doc token's forms (so Arabic
+ * clitics are handled: و/ف, ب/ل/ك, ال, attached pronouns); the Arabic article on a lexicon token is
+ * optional (الحسكة matches حسكة, بالحسكة, والحسكة). A lexicon token ending in `*` matches any form
+ * that starts with it (اشتباك* matches اشتباكات; kill* matches killed).
+ */
+
+interface TrieNode<V> {
+  children: Map<string, TrieNode<V>>;
+  /** Children whose key is a prefix pattern (from a trailing `*`). */
+  prefixes: [string, TrieNode<V>][];
+  values: V[];
+}
+
+function node<V>(): TrieNode<V> {
+  return { children: new Map(), prefixes: [], values: [] };
+}
+
+export interface Match<V> {
+  tokenStart: number;
+  tokenEnd: number;
+  values: V[];
+}
+
+/** Lexicon-side key of one phrase token: normalised, with an Arabic article stripped. */
+export function lexiconKey(t: Token): string {
+  const n = t.norm;
+  if (n.startsWith('ال') && n.length >= 5 && /[\u0600-\u06FF]/.test(n)) return n.slice(2);
+  return n;
+}
+
+/** Splits a lexicon phrase into token keys. Returns [] for an empty phrase. */
+export function phraseKeys(phrase: string): string[] {
+  const raw = phrase.trim();
+  if (!raw) return [];
+  const keys: string[] = [];
+  // Keep '*' attached: tokenise the phrase without the stars, then re-attach by position.
+  const toks = tokenize(raw.replace(/\*/g, ''));
+  let cursor = 0;
+  const starless = raw.replace(/\*/g, '');
+  const starAt = new Set<number>();
+  for (let i = 0, k = 0; i < raw.length; i++) {
+    if (raw[i] === '*') starAt.add(k);
+    else k++;
+  }
+  for (const t of toks) {
+    cursor = t.end;
+    let key = lexiconKey(t);
+    if (starAt.has(cursor)) key += '*';
+    keys.push(key);
+  }
+  void starless;
+  return keys;
+}
+
+export class PhraseMatcher<V> {
+  private root: TrieNode<V> = node();
+  size = 0;
+
+  add(phrase: string, value: V): void {
+    const keys = phraseKeys(phrase);
+    if (keys.length === 0) return;
+    let n = this.root;
+    for (const key of keys) {
+      if (key.endsWith('*') && key.length > 1) {
+        const p = key.slice(0, -1);
+        let child = n.prefixes.find(([k]) => k === p)?.[1];
+        if (!child) {
+          child = node();
+          n.prefixes.push([p, child]);
+        }
+        n = child;
+      } else {
+        let child = n.children.get(key);
+        if (!child) {
+          child = node();
+          n.children.set(key, child);
+        }
+        n = child;
+      }
+    }
+    n.values.push(value);
+    this.size++;
+  }
+
+  /** The longest match starting at token i (within [i, limit)), or null. */
+  matchAt(tokens: Token[], i: number, limit = tokens.length): Match<V> | null {
+    let best: Match<V> | null = null;
+    const walk = (n: TrieNode<V>, j: number) => {
+      if (n.values.length && j > i && (!best || j > best.tokenEnd)) {
+        best = { tokenStart: i, tokenEnd: j, values: n.values };
+      }
+      if (j >= limit) return;
+      const t = tokens[j]!;
+      if (t.kind === 'punct' && t.text !== '-' && t.text !== "'") return;
+      const tried = new Set<TrieNode<V>>();
+      for (const f of t.forms) {
+        const c = n.children.get(f);
+        if (c && !tried.has(c)) {
+          tried.add(c);
+          walk(c, j + 1);
+        }
+      }
+      for (const [p, c] of n.prefixes) {
+        if (!tried.has(c) && t.forms.some((f) => f.startsWith(p))) {
+          tried.add(c);
+          walk(c, j + 1);
+        }
+      }
+    };
+    walk(this.root, i);
+    return best;
+  }
+
+  /** Longest non-overlapping matches, left to right, over tokens [from, to). */
+  matchRange(tokens: Token[], from = 0, to = tokens.length): Match<V>[] {
+    const out: Match<V>[] = [];
+    for (let i = from; i < to; ) {
+      const m = this.matchAt(tokens, i, to);
+      if (m) {
+        out.push(m);
+        i = m.tokenEnd;
+      } else i++;
+    }
+    return out;
+  }
+
+  /** Matches within each sentence of the doc (phrases never cross a sentence boundary). */
+  matchDoc(doc: Doc): Match<V>[] {
+    const out: Match<V>[] = [];
+    for (const s of doc.sentences) out.push(...this.matchRange(doc.tokens, s.tokenStart, s.tokenEnd));
+    return out;
+  }
+}
