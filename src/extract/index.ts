@@ -1,14 +1,60 @@
-import type { ArticleInput, ArticleOutput } from '../model/event.js';
+import type { ArticleInput, ArticleOutput, Event } from '../model/event.js';
+import { createDoc } from '../text/doc.js';
+import type { Doc } from '../text/types.js';
+import { annotate } from './annotate.js';
+import { type ExtractContext, loadContext } from './context.js';
+import { frameToEvent } from './events.js';
+import { buildFrames } from './frames.js';
+import { articleDate, articlePlace, dropOutOfTime, mergeFrames } from './refine.js';
 
-/** The extractor (being built; returns no events yet). */
+export type { ExtractContext } from './context.js';
+
+/** The extractor: resources loaded once, then `extract` per article (pure, thread-safe). */
 export interface Extractor {
+  context: ExtractContext;
   extract(article: ArticleInput): ArticleOutput;
+  /** The analysed document and the events (for tools that show spans). */
+  analyse(article: ArticleInput): { doc: Doc; events: Event[] };
 }
 
-export function createExtractor(): Extractor {
+/** Events below this confidence are not reported. */
+export const MIN_CONFIDENCE = 0.3;
+
+/**
+ * The pipeline: document → classifiers (numbers, dates, places, actors, triggers, cues) →
+ * frames → refiners (time filter, merge) → events with evidence.
+ */
+export function runPipeline(ctx: ExtractContext, article: ArticleInput): { doc: Doc; events: Event[] } {
+  const doc = createDoc({
+    id: article.id,
+    text: article.text,
+    title: article.title,
+    published: article.published?.slice(0, 10),
+    lang: article.lang,
+    url: article.url,
+    source: article.source,
+  });
+  if (!doc.tokens.length) return { doc, events: [] };
+  const ann = annotate(doc, ctx);
+  let frames = buildFrames(doc, ann, ctx);
+  frames = dropOutOfTime(doc, ann, frames);
+  frames = mergeFrames(frames);
+  const defaults = { place: articlePlace(doc, ann), date: articleDate(doc, ann) };
+  const events = frames
+    .map((f) => frameToEvent(doc, ann, ctx, f, defaults))
+    .filter((e) => e.confidence >= MIN_CONFIDENCE);
+  return { doc, events };
+}
+
+export function createExtractor(ctx: ExtractContext = loadContext()): Extractor {
   return {
+    context: ctx,
     extract(article) {
-      return { id: article.id, lang: article.lang ?? 'ar', events: [] };
+      const { doc, events } = runPipeline(ctx, article);
+      return { id: article.id, lang: doc.lang, events };
+    },
+    analyse(article) {
+      return runPipeline(ctx, article);
     },
   };
 }

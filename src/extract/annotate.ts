@@ -1,0 +1,98 @@
+import { countryByIso2, documentCountry, recognizePlaces, resolvePlaces } from '../geo/index.js';
+import { findActors, resolveActor } from '../lexicon/actors.js';
+import { findDates } from '../text/dates/index.js';
+import { findNumbers } from '../text/numbers/index.js';
+import type { Doc } from '../text/types.js';
+import { resolveAnaphora } from './anaphora.js';
+import type { ExtractContext } from './context.js';
+import type { ActorMention, Annotations, CueHit, PlaceHit, Range, TriggerHit } from './types.js';
+
+function rangeOf(doc: Doc, tokenStart: number, tokenEnd: number): Range {
+  return {
+    tokenStart,
+    tokenEnd,
+    start: doc.tokens[tokenStart]!.start,
+    end: doc.tokens[tokenEnd - 1]!.end,
+    sentence: doc.tokens[tokenStart]!.sentence,
+  };
+}
+
+function overlaps(a: { tokenStart: number; tokenEnd: number }, b: { tokenStart: number; tokenEnd: number }) {
+  return a.tokenStart < b.tokenEnd && b.tokenStart < a.tokenEnd;
+}
+
+/**
+ * The classifier passes, in order: numbers, dates, places (recognised and resolved with the
+ * article's context), actors (resolved for the article's country and year), anaphora, triggers
+ * and modality cues. Each adds to the Doc's spans; the result groups them for the frame builder.
+ */
+export function annotate(doc: Doc, ctx: ExtractContext): Annotations {
+  const numbers = findNumbers(doc);
+  const dates = findDates(doc);
+  const year = doc.published ? Number(doc.published.slice(0, 4)) : undefined;
+
+  // Actors first (without a country), so that places inside actor names (قوات سوريا الديمقراطية) are dropped.
+  const actorMatches = findActors(ctx.actors, doc);
+  const mentions = recognizePlaces(doc, ctx.gazetteer).filter(
+    (m) =>
+      !actorMatches.some(
+        (a) => overlaps(a, m) && !(m.tokenStart <= a.tokenStart && m.tokenEnd >= a.tokenEnd),
+      ),
+  );
+  const resolved = resolvePlaces(doc, mentions, ctx.gazetteer);
+  const places: PlaceHit[] = mentions.map((m, i) => ({
+    ...rangeOf(doc, m.tokenStart, m.tokenEnd),
+    location: resolved[i] ?? null,
+    regionOnly: !!m.regionOnly,
+    dateline: !!m.dateline,
+  }));
+  let country = documentCountry(doc, resolved) ?? undefined;
+  if (!country) {
+    // No place: the country most actors are scoped to.
+    const votes = new Map<string, number>();
+    for (const a of actorMatches) {
+      const cs = new Set(a.values.flatMap((e) => (e.base ?? e).countries));
+      if (cs.size === 1) for (const c of cs) votes.set(c, (votes.get(c) ?? 0) + 1);
+    }
+    const best = [...votes].sort((x, y) => y[1] - x[1])[0];
+    if (best) {
+      const c = countryFromIso2(ctx, best[0]);
+      if (c) country = c;
+    }
+  }
+
+  const actors: ActorMention[] = actorMatches.map((m) => ({
+    ...rangeOf(doc, m.tokenStart, m.tokenEnd),
+    entries: m.values,
+    actor: resolveActor(ctx.actors, m.values, {
+      country: country?.iso2,
+      countryName: country?.country,
+      year,
+    }),
+  }));
+  const withAnaphora = resolveAnaphora(doc, actors);
+
+  const res = ctx.lang[doc.lang];
+  const triggers: TriggerHit[] = res.triggers
+    .matchDoc(doc)
+    .flatMap((m) => m.values.map((entry) => ({ ...rangeOf(doc, m.tokenStart, m.tokenEnd), entry })));
+  const cues: CueHit[] = res.cues
+    .matchDoc(doc)
+    .flatMap((m) => m.values.map((entry) => ({ ...rangeOf(doc, m.tokenStart, m.tokenEnd), entry })));
+
+  return {
+    numbers,
+    dates,
+    places,
+    actors: withAnaphora,
+    triggers,
+    cues,
+    country: country ? { iso2: country.iso2, name: country.country, iso: country.iso } : undefined,
+    year,
+  };
+}
+
+function countryFromIso2(ctx: ExtractContext, iso2: string) {
+  const r = countryByIso2(ctx.gazetteer, iso2);
+  return r ? { country: r.country, iso2: r.iso2, iso: r.iso } : null;
+}

@@ -1,0 +1,301 @@
+import { actorIdentity } from '../lexicon/actors.js';
+import type { NumberValue } from '../text/numbers/index.js';
+import type { Doc, Span } from '../text/types.js';
+import type { ExtractContext } from './context.js';
+import { hasForm, type LangRules } from './lang.js';
+import type { ActorMention, Annotations, Count, Range, VictimClass } from './types.js';
+
+type Anchor = 'death' | 'wound' | 'arrest' | 'combined';
+
+/** Token-indexed views of the annotations, built once per document. */
+export interface CountIndex {
+  numberAt: Map<number, Span<NumberValue>>;
+  /** Token index → anchor kinds starting there (from triggers and cue nouns). */
+  anchorAt: Map<number, { kind: Anchor; end: number }>;
+  victimAt: Map<number, VictimClass>;
+  tollUpdate: Set<number>;
+  actorAt: Map<number, ActorMention>;
+}
+
+function anchorKind(sub: string): Anchor | null {
+  if (sub === 'KILL') return 'death';
+  if (sub === 'WOUND') return 'wound';
+  if (sub === 'Arrests') return 'arrest';
+  return null;
+}
+
+export function buildCountIndex(ann: Annotations): CountIndex {
+  const numberAt = new Map<number, Span<NumberValue>>();
+  for (const n of ann.numbers) {
+    const v = n.value;
+    if (v.ordinal || (v.unit && v.unit !== 'people' && v.unit !== 'person')) continue;
+    numberAt.set(n.tokenStart, n);
+  }
+  const anchorAt = new Map<number, { kind: Anchor; end: number }>();
+  for (const t of ann.triggers) {
+    const k = anchorKind(t.entry.subEventType);
+    if (k && !anchorAt.has(t.tokenStart)) anchorAt.set(t.tokenStart, { kind: k, end: t.tokenEnd });
+  }
+  const victimAt = new Map<number, VictimClass>();
+  const tollUpdate = new Set<number>();
+  for (const c of ann.cues) {
+    const kind = c.entry.kind;
+    if (kind === 'death_noun' && !anchorAt.has(c.tokenStart))
+      anchorAt.set(c.tokenStart, { kind: 'death', end: c.tokenEnd });
+    else if (kind === 'wound_noun' && !anchorAt.has(c.tokenStart))
+      anchorAt.set(c.tokenStart, { kind: 'wound', end: c.tokenEnd });
+    else if (kind === 'arrest_noun' && !anchorAt.has(c.tokenStart))
+      anchorAt.set(c.tokenStart, { kind: 'arrest', end: c.tokenEnd });
+    else if (kind === 'civilian_victim') victimAt.set(c.tokenStart, 'civilian');
+    else if (kind === 'armed_victim') victimAt.set(c.tokenStart, 'armed');
+    else if (kind === 'militant_noun') victimAt.set(c.tokenStart, 'militant');
+    else if (kind === 'toll_update') for (let k = c.tokenStart; k < c.tokenEnd; k++) tollUpdate.add(k);
+  }
+  const actorAt = new Map<number, ActorMention>();
+  for (const a of ann.actors) if (!actorAt.has(a.tokenStart)) actorAt.set(a.tokenStart, a);
+  return { numberAt, anchorAt, victimAt, tollUpdate, actorAt };
+}
+
+export interface Counts {
+  deaths: Count[];
+  wounded: Count[];
+  arrested: Count[];
+}
+
+function rangeOfTokens(doc: Doc, a: number, b: number): Range {
+  return {
+    tokenStart: a,
+    tokenEnd: b,
+    start: doc.tokens[a]!.start,
+    end: doc.tokens[b - 1]!.end,
+    sentence: doc.tokens[a]!.sentence,
+  };
+}
+
+/**
+ * Finds the people counts of a frame in tokens [from, to): killed, wounded, arrested.
+ * A number is tied to the nearest casualty word on its right (12 قتيلا, 12 people were killed)
+ * or on its left (مقتل 12, killing 12, ارتفعت حصيلة القتلى إلى 12). A killed-and-wounded figure
+ * ("66 بين قتيل وجريح", "killed or wounded 30") is not a death count: it yields a vague 3, as do
+ * deaths reported without a number (سقوط قتلى). A singular victim without a number counts 1.
+ */
+export function findCounts(
+  doc: Doc,
+  idx: CountIndex,
+  rules: LangRules,
+  ctx: ExtractContext,
+  from: number,
+  to: number,
+): Counts {
+  const out: Counts = { deaths: [], wounded: [], arrested: [] };
+  const tokens = doc.tokens;
+  const usedAnchors = new Set<number>();
+  const isSkippable = (k: number) => {
+    const t = tokens[k]!;
+    return (
+      hasForm(t, rules.personNouns) ||
+      hasForm(t, rules.auxiliaries) ||
+      idx.victimAt.has(k) ||
+      t.norm === 'people'
+    );
+  };
+  const negatedBefore = (k: number) => {
+    for (let j = k - 1; j >= Math.max(from, k - 3); j--)
+      if (hasForm(tokens[j], rules.noCasualties)) return true;
+    return false;
+  };
+  const victimAfter = (k: number): { victim?: string; cls: VictimClass } => {
+    let cls: VictimClass = 'unknown';
+    for (let j = k; j < Math.min(to, k + 5); j++) {
+      const v = idx.victimAt.get(j);
+      if (v && cls === 'unknown') cls = v;
+      const t = tokens[j]!;
+      if (rules.partitive.includes(t.norm) || t.forms.includes(rules.partitive[0]!)) {
+        const a = idx.actorAt.get(j + 1);
+        if (a?.actor)
+          return { victim: actorIdentity(a.actor.name, ctx.actors), cls: classOfRole(a.actor.role, cls) };
+      }
+      const a = idx.actorAt.get(j);
+      if (a?.actor && j > k)
+        return { victim: actorIdentity(a.actor.name, ctx.actors), cls: classOfRole(a.actor.role, cls) };
+      if (t.kind === 'punct') break;
+    }
+    return { cls };
+  };
+  const push = (kind: Anchor, value: number, vague: boolean, a: number, b: number, update: boolean) => {
+    const v = victimAfter(b);
+    const c: Count = {
+      value,
+      range: rangeOfTokens(doc, a, b),
+      vague,
+      update,
+      victimClass: v.cls,
+      ...(v.victim ? { victim: v.victim } : {}),
+    };
+    if (kind === 'death') out.deaths.push(c);
+    else if (kind === 'wound') out.wounded.push(c);
+    else if (kind === 'arrest') out.arrested.push(c);
+    else out.deaths.push({ ...c, value: 3, vague: true });
+  };
+
+  // 1. Numbers tied to an anchor.
+  for (let k = from; k < to; k++) {
+    const n = idx.numberAt.get(k);
+    if (!n || n.tokenEnd > to) continue;
+    // right side: skip person nouns / auxiliaries; stop at punctuation.
+    let right: { kind: Anchor; at: number; end: number } | null = null;
+    for (let j = n.tokenEnd; j < Math.min(to, n.tokenEnd + 5); j++) {
+      const an = idx.anchorAt.get(j);
+      if (an) {
+        right = { kind: an.kind, at: j, end: an.end };
+        // "بين قتيل وجريح", "killed or wounded": a death word followed by a wound word.
+        if (an.kind === 'death') {
+          for (let q = an.end; q < Math.min(to, an.end + 3); q++) {
+            const an2 = idx.anchorAt.get(q);
+            if (an2?.kind === 'wound') right = { kind: 'combined', at: j, end: an2.end };
+          }
+        }
+        break;
+      }
+      const t = tokens[j]!;
+      if (t.kind === 'punct' || t.kind === 'number') break;
+      if (!isSkippable(j) && !rules.between.includes(t.norm) && t.stem !== 'بين') {
+        if (j > n.tokenEnd + 1) break;
+      }
+    }
+    let left: { kind: Anchor; at: number; end: number } | null = null;
+    let update = false;
+    for (let j = n.tokenStart - 1; j >= Math.max(from, n.tokenStart - 6); j--) {
+      if (idx.tollUpdate.has(j)) update = true;
+      const an = idx.anchorAt.get(j);
+      if (an && an.end <= n.tokenStart) {
+        if (an.end >= n.tokenStart - 3 || update) {
+          left = { kind: an.kind, at: j, end: an.end };
+          const prev = idx.anchorAt.get(j - 2) ?? idx.anchorAt.get(j - 1);
+          if (an.kind === 'wound' && prev?.kind === 'death') left = { kind: 'combined', at: j, end: an.end };
+        }
+        break;
+      }
+      const t = tokens[j]!;
+      if (t.kind === 'punct' && t.text !== '-') break;
+    }
+    let pick = right ?? left;
+    if (right && left) pick = right.at - n.tokenEnd <= n.tokenStart - left.end ? right : left;
+    if (!pick) continue;
+    if (negatedBefore(Math.min(pick.at, n.tokenStart))) continue;
+    usedAnchors.add(pick.at);
+    const lo = Math.min(n.tokenStart, pick.at);
+    const hi = Math.max(n.tokenEnd, pick.end);
+    push(pick.kind, n.value.value, !!n.value.vague || n.value.kind === 'vague', lo, hi, update);
+    k = n.tokenEnd - 1;
+  }
+
+  // 2. Anchors without a number: a singular victim counts 1, a plural death noun 3 (vague).
+  for (const [k, an] of idx.anchorAt) {
+    if (k < from || an.end > to || usedAnchors.has(k) || an.kind === 'wound' || an.kind === 'arrest')
+      continue;
+    if (negatedBefore(k)) continue;
+    const t = tokens[k]!;
+    const next = tokens[an.end];
+    if (an.kind !== 'death') continue;
+    // a singular victim noun right after a KILL word (مقتل جندي, killing a soldier)
+    const afterIsSingular = next && an.end < to && singularPerson(next, tokens[an.end + 1]);
+    const beforeSingular = k > from && singularBefore(tokens, k, from);
+    if (afterIsSingular || beforeSingular) {
+      push('death', 1, false, k, an.end, false);
+      continue;
+    }
+    if (isPluralDeathNoun(t)) push('death', 3, true, k, an.end, false);
+  }
+  return out;
+}
+
+function classOfRole(role: string, fallback: VictimClass): VictimClass {
+  if (role === 'civilians') return 'civilian';
+  if (role === 'protesters' || role === 'rioters') return 'civilian';
+  if (role === 'military' || role === 'police' || role === 'external') return 'armed';
+  if (fallback !== 'unknown') return fallback;
+  return 'militant';
+}
+
+const AR_SINGULAR_PERSON = new Set([
+  'جندي',
+  'شخص',
+  'مدني',
+  'طفل',
+  'طفله',
+  'امراه',
+  'رجل',
+  'شرطي',
+  'ضابط',
+  'عنصر',
+  'مواطن',
+  'مقاتل',
+  'مسلح',
+  'قيادي',
+  'صحفي',
+  'شاب',
+  'فتاه',
+  'حارس',
+  'سايق',
+  'راع',
+]);
+const EN_SINGULAR_PERSON = new Set([
+  'soldier',
+  'person',
+  'civilian',
+  'child',
+  'woman',
+  'man',
+  'policeman',
+  'officer',
+  'militant',
+  'fighter',
+  'journalist',
+  'guard',
+  'driver',
+  'boy',
+  'girl',
+  'shepherd',
+  'farmer',
+  'student',
+  'member',
+  'commander',
+  'leader',
+  'resident',
+  'teenager',
+  'worker',
+  'trader',
+  'official',
+]);
+
+function singularPerson(
+  t: import('../text/types.js').Token,
+  next?: import('../text/types.js').Token,
+): boolean {
+  if (t.forms.some((f) => AR_SINGULAR_PERSON.has(f))) return true;
+  if (t.norm === 'a' || t.norm === 'an' || t.norm === 'one') {
+    return !!next && EN_SINGULAR_PERSON.has(next.norm);
+  }
+  return false;
+}
+
+function singularBefore(tokens: import('../text/types.js').Token[], k: number, from: number): boolean {
+  // "a soldier was killed", "one person died": article + singular noun + (aux) + KILL
+  for (let j = k - 1; j >= Math.max(from, k - 4); j--) {
+    const t = tokens[j]!;
+    if (EN_SINGULAR_PERSON.has(t.norm)) {
+      const p = tokens[j - 1];
+      return !!p && (p.norm === 'a' || p.norm === 'an' || p.norm === 'one' || p.norm === 'another');
+    }
+    if (!['was', 'had', 'been', 'has', 'reportedly', 'also'].includes(t.norm)) return false;
+  }
+  return false;
+}
+
+const AR_PLURAL_DEATH = new Set(['قتلي', 'ضحايا', 'شهداء', 'جثث', 'اموات', 'وفيات']);
+const EN_PLURAL_DEATH = new Set(['dead', 'deaths', 'fatalities', 'casualties', 'bodies', 'victims']);
+
+function isPluralDeathNoun(t: import('../text/types.js').Token): boolean {
+  return t.forms.some((f) => AR_PLURAL_DEATH.has(f)) || EN_PLURAL_DEATH.has(t.norm);
+}

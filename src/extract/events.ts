@@ -1,0 +1,213 @@
+import type { ResolvedLocation } from '../geo/index.js';
+import { type ResolvedActor, resolveActor } from '../lexicon/actors.js';
+import type { Event, Evidence } from '../model/event.js';
+import { disorderTypeOf, interactionOf } from '../model/taxonomy.js';
+import { type Doc, localOffset } from '../text/types.js';
+import type { ExtractContext } from './context.js';
+import { eventNotes } from './notes.js';
+import { reconcile } from './refine.js';
+import type { ActorMention, Annotations, Frame, PlaceHit, Range } from './types.js';
+
+const NON_STATE = new Set(['rebel', 'jihadist', 'militia', 'identity_militia', 'unidentified']);
+
+export interface ArticleDefaults {
+  place: PlaceHit | null;
+  date: Frame['date'];
+}
+
+/** The generic actor of a country for a template role (Civilians (X), Protesters (X), ...). */
+function genericActor(
+  ctx: ExtractContext,
+  role: string,
+  country?: { iso2: string; name: string },
+  year?: number,
+): ResolvedActor | null {
+  const e = ctx.actors.entries.find((x) => x.generic && x.role === role);
+  if (!e || !country) return null;
+  return resolveActor(ctx.actors, [e], { country: country.iso2, countryName: country.name, year });
+}
+
+/** The most mentioned armed non-state actor of the article (the "militants" of a report). */
+function salientNonState(ann: Annotations, exclude?: string): ActorMention | null {
+  const counts = new Map<string, { n: number; m: ActorMention }>();
+  for (const m of ann.actors) {
+    const a = m.actor;
+    if (!a || !NON_STATE.has(a.role) || a.role === 'unidentified' || a.name === exclude) continue;
+    const c = counts.get(a.name);
+    if (c) c.n++;
+    else counts.set(a.name, { n: 1, m });
+  }
+  return [...counts.values()].sort((x, y) => y.n - x.n)[0]?.m ?? null;
+}
+
+function evidence(doc: Doc, field: string, r: { start: number; end: number }): Evidence {
+  const loc = localOffset(doc, r.start);
+  const base = loc.part === 'title' ? 0 : doc.bodyOffset;
+  return {
+    field,
+    start: r.start - base,
+    end: r.end - base,
+    text: doc.text.slice(r.start, r.end),
+    part: loc.part,
+  };
+}
+
+function ctxCountry(loc: ResolvedLocation | null | undefined, ann: Annotations) {
+  if (loc) return { iso2: loc.iso2, name: loc.country, iso: loc.iso };
+  return ann.country;
+}
+
+/** Turns a frame into an Event of the contract, with evidence for every field it fills. */
+export function frameToEvent(
+  doc: Doc,
+  ann: Annotations,
+  ctx: ExtractContext,
+  f: Frame,
+  defaults: ArticleDefaults,
+): Event {
+  const place = f.place ?? defaults.place;
+  const loc = place?.location ?? null;
+  const country = ctxCountry(loc, ann);
+  const year = f.date?.value.date ? Number(f.date.value.date.slice(0, 4)) : ann.year;
+  const resolveFor = (m: ActorMention | null): ResolvedActor | null => {
+    if (!m) return null;
+    if (country && m.entries.length) {
+      const r = resolveActor(ctx.actors, m.entries, {
+        country: country.iso2,
+        countryName: country.name,
+        year,
+      });
+      if (r) return r;
+    }
+    return m.actor;
+  };
+  let a1 = resolveFor(f.agent);
+  let a2 = resolveFor(f.target);
+  let a1Range: Range | null = f.agent;
+  let a2Range: Range | null = f.target;
+  const et = f.eventType;
+  const sub = f.subEventType;
+
+  if (et === 'Protests' || et === 'Riots') {
+    const role = et === 'Protests' ? 'protesters' : 'rioters';
+    if (!a1 || (a1.inter !== 6 && a1.inter !== 5)) {
+      // the state side of a protest is actor2 (intervention, excessive force)
+      if (a1 && [1, 8].includes(a1.inter) && !a2) {
+        a2 = a1;
+        a2Range = a1Range;
+      }
+      a1 = genericActor(ctx, role, country, year) ?? a1;
+      a1Range = null;
+    }
+    if (sub === 'Peaceful protest' && a2 && [6, 7].includes(a2.inter)) a2 = null;
+  }
+  if (!a2 && (f.victimClass === 'militant' || (et === 'Strategic developments' && sub === 'Arrests'))) {
+    const s = salientNonState(ann, a1?.name);
+    if (s && f.victimClass !== 'civilian') a2 = resolveFor(s);
+  }
+  if (et === 'Violence against civilians') {
+    if (!a2 || a2.inter !== 7) {
+      const civ = genericActor(ctx, 'civilians', country, year);
+      if (civ) {
+        if (a2 && !a1) {
+          a1 = a2;
+          a1Range = a2Range;
+        }
+        a2 = civ;
+        a2Range = null;
+      }
+    }
+  }
+  if (
+    !a1 &&
+    (et === 'Violence against civilians' || et === 'Explosions/Remote violence' || et === 'Battles')
+  ) {
+    a1 = genericActor(ctx, 'unidentified', country, year);
+    a1Range = null;
+  }
+  if (a1 && a2 && a1.name === a2.name) a2 = null;
+
+  const deaths = reconcile(f.deaths);
+  const wounded = reconcile(f.wounded);
+  const arrested = reconcile(f.arrested);
+  const date = f.date ?? defaults.date;
+  const eventDate = date?.value.date ?? doc.published ?? '';
+  const inter1 = a1?.inter ?? 0;
+  const inter2 = a2?.inter ?? 0;
+  const assoc = (ms: ActorMention[], main: ResolvedActor | null) =>
+    [
+      ...new Set(
+        ms
+          .map((m) => resolveFor(m)?.name)
+          .filter((n): n is string => !!n && n !== main?.name && n !== a1?.name && n !== a2?.name),
+      ),
+    ].join('; ');
+
+  const ev: Event = {
+    event_date: eventDate,
+    time_precision: (date?.value.precision ?? 1) as 1 | 2 | 3,
+    disorder_type: disorderTypeOf(et),
+    event_type: et,
+    sub_event_type: sub,
+    actor1: a1?.name ?? '',
+    actor2: a2?.name ?? '',
+    assoc_actor_1: assoc(f.agentAssoc, a1),
+    assoc_actor_2: assoc(f.targetAssoc, a2),
+    inter1,
+    inter2,
+    interaction: interactionOf(inter1, inter2),
+    civilian_targeting:
+      inter2 === 7 && (et === 'Violence against civilians' || et === 'Explosions/Remote violence')
+        ? 'Civilian targeting'
+        : '',
+    country: loc?.country ?? country?.name ?? '',
+    iso: loc?.iso ?? country?.iso ?? 0,
+    admin1: loc?.admin1 ?? '',
+    admin2: loc?.admin2 ?? '',
+    admin3: loc?.admin3 ?? '',
+    location: loc?.location ?? '',
+    latitude: loc?.latitude ?? null,
+    longitude: loc?.longitude ?? null,
+    geo_precision: (loc ? (f.place ? loc.geo_precision : Math.max(loc.geo_precision, 1)) : 3) as 1 | 2 | 3,
+    fatalities: deaths?.value ?? 0,
+    notes: '',
+    confidence: 0,
+    evidence: [],
+  };
+  if (deaths?.low !== undefined) ev.fatalities_low = deaths.low;
+  if (deaths?.high !== undefined) ev.fatalities_high = deaths.high;
+  if (wounded?.value) ev.wounded = wounded.value;
+  if (arrested?.value) ev.arrested = arrested.value;
+  if (loc?.location_ar) ev.location_ar = loc.location_ar;
+
+  const evid: Evidence[] = [];
+  for (const t of f.triggers) evid.push(evidence(doc, 'event_type', t));
+  if (a1Range && a1) evid.push(evidence(doc, 'actor1', a1Range));
+  if (a2Range && a2) evid.push(evidence(doc, 'actor2', a2Range));
+  if (place) evid.push(evidence(doc, 'location', place));
+  for (const c of deaths?.used ?? []) evid.push(evidence(doc, 'fatalities', c.range));
+  for (const c of wounded?.used ?? []) evid.push(evidence(doc, 'wounded', c.range));
+  for (const c of arrested?.used ?? []) evid.push(evidence(doc, 'arrested', c.range));
+  if (date?.range) evid.push(evidence(doc, 'event_date', date.range));
+  // unique, in text order
+  const seen = new Set<string>();
+  ev.evidence = evid
+    .filter((e) => {
+      const k = `${e.field}|${e.part}|${e.start}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .sort((x, y) => (x.part === y.part ? x.start - y.start : x.part === 'title' ? -1 : 1));
+
+  let conf = f.score;
+  if (f.merged > 0) conf += 0.08;
+  if (!a1Range) conf -= 0.08;
+  if (!loc) conf -= 0.15;
+  else if (!f.place) conf -= 0.05;
+  if (deaths?.vague) conf -= 0.1;
+  if (!f.date?.range && !defaults.date?.range) conf -= 0.05;
+  ev.confidence = Math.round(Math.max(0.05, Math.min(0.99, conf)) * 100) / 100;
+  ev.notes = eventNotes(ev);
+  return ev;
+}

@@ -1,0 +1,250 @@
+import type { Doc } from '../text/types.js';
+import { AR_RULES } from './ar/rules.js';
+import { classify, PSEUDO } from './classify.js';
+import type { ExtractContext } from './context.js';
+import { buildCountIndex, findCounts } from './counts.js';
+import { EN_RULES } from './en/rules.js';
+import type { LangRules } from './lang.js';
+import { blockReason } from './modality.js';
+import { assignRoles } from './roles.js';
+import type { Annotations, Frame, PlaceHit, TriggerHit, VictimClass } from './types.js';
+
+export function rulesFor(lang: 'ar' | 'en'): LangRules {
+  return lang === 'ar' ? AR_RULES : EN_RULES;
+}
+
+/** Minimum weight of a specific trigger that can start a frame on its own. */
+const MIN_WEIGHT = 0.45;
+
+const SEGMENT_BREAKS = new Set(['،', ',', '؛', ';']);
+const SEGMENT_WORDS = new Set(['فيما', 'بينما', 'كما', 'while', 'whereas', 'meanwhile']);
+
+interface Segment {
+  from: number;
+  to: number;
+}
+
+/** Clause segments of a sentence: split at commas/semicolons and at "فيما/بينما/while". */
+function segments(doc: Doc, from: number, to: number): Segment[] {
+  const out: Segment[] = [];
+  let start = from;
+  for (let k = from; k < to; k++) {
+    const t = doc.tokens[k]!;
+    const isBreak = SEGMENT_BREAKS.has(t.text) || (SEGMENT_WORDS.has(t.norm) && k > start);
+    if (isBreak && k > start) {
+      out.push({ from: start, to: SEGMENT_BREAKS.has(t.text) ? k + 1 : k });
+      start = SEGMENT_BREAKS.has(t.text) ? k + 1 : k;
+    }
+  }
+  if (start < to) out.push({ from: start, to });
+  return out;
+}
+
+function isPassive(doc: Doc, t: TriggerHit): boolean {
+  if (t.entry.form === 'passive') return true;
+  if (t.entry.form !== 'verb') return false;
+  // Undiacritised Arabic قتل / اعتقل / اختطف: a number or a victim noun right after means the passive.
+  if (doc.lang === 'ar') {
+    const next = doc.tokens[t.tokenEnd];
+    return (
+      !!next &&
+      (next.kind === 'number' ||
+        /^(عدد|عشرات|مئات|اثنان|ثلاثه|سبعه|خمسه|اربعه|سته|ثمانيه|تسعه|عشره)$/.test(next.stem))
+    );
+  }
+  return false;
+}
+
+/**
+ * Builds event frames sentence by sentence: unblocked triggers are grouped by clause (a round-up
+ * sentence with two incidents in two places gives two frames), typed with their context, and
+ * given their arguments: actors by role, people counts, the nearest place and date.
+ */
+export function buildFrames(doc: Doc, ann: Annotations, ctx: ExtractContext): Frame[] {
+  const rules = rulesFor(doc.lang);
+  const idx = buildCountIndex(ann);
+  const frames: Frame[] = [];
+  for (const s of doc.sentences) {
+    const trig = ann.triggers.filter((t) => t.sentence === s.i);
+    if (!trig.length) continue;
+    const cues = ann.cues.filter((c) => c.sentence === s.i);
+    const live: TriggerHit[] = [];
+    let blocked: string | null = null;
+    for (const t of trig) {
+      const why = blockReason(doc, t, cues);
+      if (why) blocked ??= why;
+      else live.push(t);
+    }
+    if (!live.some((t) => isStrong(t))) continue;
+    // group clause segments: a new group starts at a segment with its own strong trigger and place
+    const segs = segments(doc, s.tokenStart, s.tokenEnd);
+    const groups: Segment[] = [];
+    let cur: Segment | null = null;
+    let curHasTrigger = false;
+    let curHasPlace = false;
+    for (const seg of segs) {
+      const segTrig = live.some((t) => t.tokenStart >= seg.from && t.tokenStart < seg.to && isStrong(t));
+      const segPlace = ann.places.some(
+        (p) => p.tokenStart >= seg.from && p.tokenStart < seg.to && p.location,
+      );
+      if (cur && segTrig && segPlace && curHasTrigger && curHasPlace) {
+        groups.push(cur);
+        cur = null;
+      }
+      if (!cur) {
+        cur = { ...seg };
+        curHasTrigger = segTrig;
+        curHasPlace = segPlace;
+      } else {
+        cur.to = seg.to;
+        curHasTrigger ||= segTrig;
+        curHasPlace ||= segPlace;
+      }
+    }
+    if (cur) groups.push(cur);
+    for (const g of groups) {
+      const gt = live.filter((t) => t.tokenStart >= g.from && t.tokenStart < g.to);
+      if (!gt.some((t) => isStrong(t))) continue;
+      const f = buildFrame(doc, ann, ctx, rules, idx, gt, g, s.part, frames.length);
+      if (f) frames.push(f);
+    }
+  }
+  return frames;
+}
+
+function isStrong(t: TriggerHit): boolean {
+  if (PSEUDO.has(t.entry.subEventType))
+    return t.entry.subEventType !== 'CLAIM' && t.entry.weight >= MIN_WEIGHT;
+  return t.entry.weight >= MIN_WEIGHT;
+}
+
+function buildFrame(
+  doc: Doc,
+  ann: Annotations,
+  ctx: ExtractContext,
+  rules: LangRules,
+  idx: ReturnType<typeof buildCountIndex>,
+  triggers: TriggerHit[],
+  g: Segment,
+  part: 'title' | 'text',
+  id: number,
+): Frame | null {
+  // provisional main trigger: the strongest
+  const main0 = [...triggers].sort((a, b) => b.entry.weight - a.entry.weight)[0]!;
+  const roles = assignRoles(doc, ann.actors, main0, g.from, g.to, rules, isPassive(doc, main0));
+  const counts = findCounts(doc, idx, rules, ctx, g.from, g.to);
+  const cues = ann.cues.filter((c) => c.tokenStart >= g.from && c.tokenEnd <= g.to);
+  const armedTarget = cues.some((c) => c.entry.kind === 'armed_target');
+  const civilianTarget = cues.some((c) => c.entry.kind === 'civilian_target');
+  let victimClass: VictimClass = 'unknown';
+  for (const c of [...counts.deaths, ...counts.wounded]) {
+    if (c.victimClass !== 'unknown') {
+      victimClass = c.victimClass;
+      break;
+    }
+  }
+  if (victimClass === 'unknown') {
+    const v = cues.find((c) => ['civilian_victim', 'armed_victim', 'militant_noun'].includes(c.entry.kind));
+    if (v)
+      victimClass =
+        v.entry.kind === 'civilian_victim'
+          ? 'civilian'
+          : v.entry.kind === 'armed_victim'
+            ? 'armed'
+            : 'militant';
+  }
+  const typing = classify(triggers, {
+    target: roles.target,
+    agent: roles.agent,
+    victimClass,
+    armedTarget,
+    civilianTarget,
+    hasDeaths: counts.deaths.length > 0,
+  });
+  if (!typing) return null;
+  // a bare death/wound report needs a count or a victim to be an event
+  if (
+    PSEUDO.has(typing.main.entry.subEventType) &&
+    !counts.deaths.length &&
+    !counts.wounded.length &&
+    !roles.target
+  ) {
+    if (typing.main.entry.weight < 0.7) return null;
+  }
+  let roles2 = roles;
+  if (typing.main !== main0) {
+    roles2 = assignRoles(doc, ann.actors, typing.main, g.from, g.to, rules, isPassive(doc, typing.main));
+  }
+  const place = pickPlace(ann.places, g.from, g.to, typing.main);
+  const date = pickDate(ann, doc, g, typing.main);
+  let score = typing.main.entry.weight;
+  if (roles2.agent) score += 0.1;
+  if (place) score += 0.05;
+  if (date?.range) score += 0.05;
+  return {
+    id,
+    sentence: typing.main.sentence,
+    segStart: g.from,
+    segEnd: g.to,
+    part,
+    triggers,
+    eventType: typing.eventType,
+    subEventType: typing.subEventType,
+    agent: roles2.agent,
+    target: roles2.target,
+    agentAssoc: roles2.agentAssoc,
+    targetAssoc: roles2.targetAssoc,
+    speaker: roles2.speaker,
+    victimClass,
+    deaths: counts.deaths,
+    wounded: counts.wounded,
+    arrested: counts.arrested,
+    place,
+    date,
+    merged: 0,
+    score: Math.min(1, score),
+  };
+}
+
+/** The place of a frame: the most specific resolved place in its range, nearest after the trigger. */
+function pickPlace(places: PlaceHit[], from: number, to: number, main: TriggerHit): PlaceHit | null {
+  const cands = places.filter((p) => p.tokenStart >= from && p.tokenEnd <= to && p.location && !p.dateline);
+  if (!cands.length) return null;
+  const level = (p: PlaceHit) => {
+    const gp = p.location!.geo_precision;
+    const isCountry = !p.location!.admin1 && !p.location!.location;
+    return isCountry ? 4 : gp;
+  };
+  return [...cands].sort((a, b) => {
+    const la = level(a);
+    const lb = level(b);
+    if (la !== lb) return la - lb;
+    const da =
+      a.tokenStart >= main.tokenEnd ? a.tokenStart - main.tokenEnd : (main.tokenStart - a.tokenEnd) * 1.5 + 2;
+    const db =
+      b.tokenStart >= main.tokenEnd ? b.tokenStart - main.tokenEnd : (main.tokenStart - b.tokenEnd) * 1.5 + 2;
+    return da - db;
+  })[0]!;
+}
+
+/** The date of a frame: the nearest day-level (or week/month) date in its sentence. */
+function pickDate(ann: Annotations, doc: Doc, g: Segment, main: TriggerHit): Frame['date'] {
+  const s = doc.sentences[main.sentence]!;
+  const cands = ann.dates.filter(
+    (d) => d.tokenStart >= s.tokenStart && d.tokenEnd <= s.tokenEnd && d.value.kind !== 'year',
+  );
+  if (!cands.length) return null;
+  const dist = (d: (typeof cands)[number]) =>
+    (d.tokenStart >= g.from && d.tokenEnd <= g.to ? 0 : 100) + Math.abs(d.tokenStart - main.tokenStart);
+  const best = [...cands].sort((a, b) => dist(a) - dist(b))[0]!;
+  return {
+    value: best.value,
+    range: {
+      tokenStart: best.tokenStart,
+      tokenEnd: best.tokenEnd,
+      start: best.start,
+      end: best.end,
+      sentence: best.sentence,
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { Doc } from '../text/types.js';
+import type { CueHit, TriggerHit } from './types.js';
+
+/** Cue kinds that mean a trigger does not report a real, recent event. */
+export const BLOCKING_KINDS = new Set([
+  'negation',
+  'future',
+  'hypothetical',
+  'fear',
+  'threat',
+  'plan',
+  'opinion',
+  'call',
+  'warning',
+  'denial',
+  'question',
+  'trial',
+  'funeral',
+  'statistic',
+  'history',
+]);
+
+const CLAUSE_BREAKS = new Set(['،', ',', '؛', ';', ':', '(', ')', '«', '»', '"', '“', '”', '-', '—']);
+
+/** Whether a clause boundary (comma, semicolon, quote) lies between tokens a and b (a < b). */
+export function clauseBreakBetween(doc: Doc, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (CLAUSE_BREAKS.has(doc.tokens[k]!.text)) return true;
+  return false;
+}
+
+/**
+ * Why a trigger is not an event report, or null. A cue blocks by its scope: `sentence` (anywhere
+ * in the sentence), `clause` (a cue before the trigger in the same clause), `nextN` (the trigger
+ * starts within N tokens after the cue), `prev` (a cue after the trigger in the same clause, as in
+ * "X happened, he claimed"). Negation is always local: it blocks only a trigger within three tokens.
+ */
+export function blockReason(doc: Doc, trigger: TriggerHit, cues: CueHit[]): string | null {
+  for (const c of cues) {
+    if (c.sentence !== trigger.sentence) continue;
+    const kind = c.entry.kind;
+    if (!BLOCKING_KINDS.has(kind)) continue;
+    if (c.tokenStart < trigger.tokenEnd && trigger.tokenStart < c.tokenEnd) continue; // the cue is the trigger's own word
+    const before = c.tokenEnd <= trigger.tokenStart;
+    const dist = before ? trigger.tokenStart - c.tokenEnd : c.tokenStart - trigger.tokenEnd;
+    if (kind === 'negation') {
+      if (before && dist <= 2) return kind;
+      continue;
+    }
+    const scope = c.entry.scope;
+    if (scope === 'sentence') return kind;
+    if (scope === 'clause' && before && !clauseBreakBetween(doc, c.tokenEnd, trigger.tokenStart)) return kind;
+    const m = /^next(\d+)$/.exec(scope);
+    if (m && before && dist < Number(m[1])) return kind;
+    if (scope === 'prev' && !before && !clauseBreakBetween(doc, trigger.tokenEnd, c.tokenStart)) return kind;
+  }
+  return null;
+}

@@ -1,0 +1,235 @@
+import type { Doc } from '../text/types.js';
+import type { Annotations, Count, Frame, PlaceHit } from './types.js';
+
+const DAY = 86_400_000;
+
+function days(a: string, b: string): number {
+  return Math.round((Date.parse(a) - Date.parse(b)) / DAY);
+}
+
+/** How old an event may be, in days before `published`, to be coded from this article. */
+export const MAX_AGE_DAYS = 7;
+
+/**
+ * Drops frames about the past or the future: a day-level date more than a week before
+ * `published` (or after it), or a year mentioned in the sentence that is before the
+ * publication year («منذ إعلان القضاء على خلافته في مارس 2019», "in 2014").
+ */
+export function dropOutOfTime(doc: Doc, ann: Annotations, frames: Frame[]): Frame[] {
+  if (!doc.published) return frames;
+  const pub = doc.published;
+  const pubYear = Number(pub.slice(0, 4));
+  return frames.filter((f) => {
+    if (f.date?.range) {
+      const d = days(pub, f.date.value.date);
+      if (d > MAX_AGE_DAYS + (f.date.value.precision === 3 ? 20 : f.date.value.precision === 2 ? 4 : 0))
+        return false;
+      if (d < -1) return false;
+    }
+    const s = doc.sentences[f.sentence]!;
+    for (const d of ann.dates) {
+      if (d.sentence !== s.i) continue;
+      if (d.value.kind === 'year' && d.value.year !== undefined && d.value.year < pubYear) return false;
+      if ((d.value.kind === 'month' || d.value.kind === 'absolute') && days(pub, d.value.date) > 45)
+        return false;
+    }
+    return true;
+  });
+}
+
+/** The article's default place: the dateline, else the most specific place of the lead. */
+export function articlePlace(doc: Doc, ann: Annotations): PlaceHit | null {
+  const resolved = ann.places.filter((p) => p.location);
+  const dateline = resolved.find((p) => p.dateline);
+  const leadSentences = new Set(
+    doc.sentences
+      .filter((s) => s.part === 'text')
+      .slice(0, 2)
+      .map((s) => s.i),
+  );
+  const lead = resolved.filter((p) => leadSentences.has(p.sentence));
+  const specific = (ps: PlaceHit[]) =>
+    [...ps].sort(
+      (a, b) => a.location!.geo_precision - b.location!.geo_precision || a.tokenStart - b.tokenStart,
+    )[0] ?? null;
+  // the dateline city, unless the lead names a more specific place in the same admin1
+  const inLead = specific(lead.filter((p) => p.location!.admin1 || p.location!.location));
+  if (dateline && (!inLead || inLead.location!.admin1 !== dateline.location!.admin1)) return dateline;
+  return inLead ?? dateline ?? specific(resolved.filter((p) => p.location!.admin1)) ?? specific(resolved);
+}
+
+/** The article's default date: the first recent date of the lead (title and first two sentences). */
+export function articleDate(doc: Doc, ann: Annotations): Frame['date'] {
+  if (!doc.published) return null;
+  const lead = new Set(
+    doc.sentences
+      .filter((s) => s.part === 'title' || s.i < (doc.sentences.find((x) => x.part === 'text')?.i ?? 0) + 3)
+      .map((s) => s.i),
+  );
+  for (const d of ann.dates) {
+    if (!lead.has(d.sentence) || d.value.kind === 'year') continue;
+    const age = days(doc.published, d.value.date);
+    if (age >= 0 && age <= MAX_AGE_DAYS) {
+      return {
+        value: d.value,
+        range: {
+          tokenStart: d.tokenStart,
+          tokenEnd: d.tokenEnd,
+          start: d.start,
+          end: d.end,
+          sentence: d.sentence,
+        },
+      };
+    }
+  }
+  return null;
+}
+
+function identity(f: Frame, side: 'agent' | 'target'): string | null {
+  return f[side]?.actor?.name ?? null;
+}
+
+function placeKey(f: Frame): string | null {
+  const l = f.place?.location;
+  if (!l) return null;
+  return `${l.country}|${l.admin1}`;
+}
+
+const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
+
+/** Whether two frames of one article can be reports of the same event. */
+export function compatible(a: Frame, b: Frame): boolean {
+  if (a.eventType !== b.eventType) {
+    // a generic killing/attack frame may merge with any violent frame
+    const generic = (f: Frame) =>
+      ['KILL', 'WOUND', 'ATTACK'].includes(f.triggers[0]?.entry.subEventType ?? '') &&
+      f.triggers.every((t) => ['KILL', 'WOUND', 'ATTACK', 'CLAIM'].includes(t.entry.subEventType));
+    if (!(VIOLENT.has(a.eventType) && VIOLENT.has(b.eventType) && (generic(a) || generic(b)))) return false;
+  } else if (
+    a.subEventType !== b.subEventType &&
+    a.eventType !== 'Battles' &&
+    a.eventType !== 'Protests' &&
+    a.eventType !== 'Riots'
+  ) {
+    if (a.eventType === 'Strategic developments') return false;
+    if (a.eventType === 'Explosions/Remote violence') return false;
+  }
+  const pa = placeKey(a);
+  const pb = placeKey(b);
+  if (pa && pb && pa !== pb) {
+    const la = a.place!.location!;
+    const lb = b.place!.location!;
+    // a country-level mention is compatible with a place in that country
+    const countryOnly = (l: typeof la) => !l.admin1;
+    if (!(la.country === lb.country && (countryOnly(la) || countryOnly(lb)))) return false;
+  }
+  if (a.date?.range && b.date?.range && Math.abs(days(a.date.value.date, b.date.value.date)) > 1)
+    return false;
+  const aa = [identity(a, 'agent'), identity(a, 'target')].filter(Boolean);
+  const bb = [identity(b, 'agent'), identity(b, 'target')].filter(Boolean);
+  if (aa.length && bb.length && !aa.some((x) => bb.includes(x))) return false;
+  return true;
+}
+
+/** Merges frame b into a (a keeps its values, b fills what a lacks). */
+function mergeInto(a: Frame, b: Frame): Frame {
+  const better = b.score > a.score + 0.15 && b.eventType !== a.eventType;
+  const base = better ? b : a;
+  const other = better ? a : b;
+  const placeOf = (f: Frame) => f.place?.location?.geo_precision ?? 9;
+  return {
+    ...base,
+    triggers: [...base.triggers, ...other.triggers],
+    agent:
+      base.agent ??
+      (other.agent && other.agent.actor?.name !== base.target?.actor?.name ? other.agent : null),
+    target:
+      base.target ??
+      (other.target && other.target.actor?.name !== base.agent?.actor?.name ? other.target : null),
+    agentAssoc: [...base.agentAssoc, ...other.agentAssoc],
+    targetAssoc: [...base.targetAssoc, ...other.targetAssoc],
+    deaths: [...base.deaths, ...other.deaths],
+    wounded: [...base.wounded, ...other.wounded],
+    arrested: [...base.arrested, ...other.arrested],
+    place:
+      placeOf(other) < placeOf(base) &&
+      (!base.place || placeKey(other) === placeKey(base) || !base.place.location?.admin1)
+        ? other.place
+        : (base.place ?? other.place),
+    date: base.date?.range ? base.date : (other.date ?? base.date),
+    merged: base.merged + other.merged + 1,
+    score: Math.max(base.score, other.score),
+    victimClass: base.victimClass !== 'unknown' ? base.victimClass : other.victimClass,
+  };
+}
+
+/**
+ * Merges frames that report the same event (title, lead and body often tell it three times):
+ * each frame joins the first earlier compatible frame.
+ */
+export function mergeFrames(frames: Frame[]): Frame[] {
+  const out: Frame[] = [];
+  for (const f of frames) {
+    const i = out.findIndex((g) => compatible(g, f));
+    if (i >= 0) out[i] = mergeInto(out[i]!, f);
+    else out.push(f);
+  }
+  return out;
+}
+
+export interface Reconciled {
+  value: number;
+  low?: number;
+  high?: number;
+  vague: boolean;
+  used: Count[];
+}
+
+/**
+ * Reconciles the counts of one event: updates ("ارتفعت حصيلة") replace earlier figures; counts of
+ * different victim groups add up (7 SDF fighters and 23 IS militants = 30); repeated figures for
+ * one group are the same deaths, and when they differ the most conservative is kept (low/high
+ * report the spread). A figure with no group is compared with the sum of the groups.
+ */
+export function reconcile(counts: Count[]): Reconciled | null {
+  if (!counts.length) return null;
+  const exact = counts.filter((c) => !c.vague);
+  const pool = exact.length ? exact : counts;
+  const updates = pool.filter((c) => c.update);
+  if (updates.length) {
+    const vals = updates.map((c) => c.value);
+    return { value: Math.max(...vals), vague: false, used: updates };
+  }
+  const groups = new Map<string, Count[]>();
+  const unknown: Count[] = [];
+  for (const c of pool) {
+    const key = c.victim ?? (c.victimClass !== 'unknown' ? `class:${c.victimClass}` : '');
+    if (!key) unknown.push(c);
+    else groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  let sum = 0;
+  let sumHigh = 0;
+  const used: Count[] = [];
+  for (const cs of groups.values()) {
+    const vals = cs.map((c) => c.value);
+    sum += Math.min(...vals);
+    sumHigh += Math.max(...vals);
+    used.push(cs.reduce((m, c) => (c.value < m.value ? c : m)));
+  }
+  let value = sum;
+  let low: number | undefined;
+  let high: number | undefined = sumHigh > sum ? sumHigh : undefined;
+  if (unknown.length) {
+    const vals = unknown.map((c) => c.value);
+    const u = Math.min(...vals);
+    const uh = Math.max(...vals);
+    if (u >= sum) {
+      value = u;
+      used.length = 0;
+      used.push(unknown.find((c) => c.value === u)!);
+      if (uh > u) high = uh;
+    } else if (uh > sum) high = uh;
+    if (sum > 0 && u < sum && u > 0) low = u;
+  }
+  return { value, low, high, vague: !exact.length, used };
+}
