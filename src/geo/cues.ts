@@ -1,0 +1,103 @@
+/** Descriptor and direction cue words around place names (normalised forms, see text/normalize.ts). */
+import { normalize } from '../text/normalize.js';
+
+const n = (xs: string[]) => new Set(xs.map((x) => normalize(x)));
+
+/** Arabic descriptors before a name that mean the region itself (geo_precision 3). */
+export const AR_REGION_DESCRIPTORS = n(['محافظة', 'محافظتي', 'ولاية', 'إقليم', 'منطقة إدارية']);
+/** Arabic descriptors before a name (the place itself). */
+export const AR_DESCRIPTORS = n([
+  'مدينة',
+  'مدينتي',
+  'بلدة',
+  'بلدتي',
+  'قرية',
+  'قريتي',
+  'حي',
+  'مخيم',
+  'منطقة',
+  'قضاء',
+  'ناحية',
+  'مديرية',
+  'مركز',
+  'سجن',
+  'مطار',
+  'قاعدة',
+  'معبر',
+  'ميناء',
+  'جزيرة',
+  'عاصمة',
+  'شعبية',
+  'بلدية',
+  'دولة',
+  'جمهورية',
+  'مملكة',
+]);
+/** Arabic direction/proximity words before a name (geo_precision 2). */
+export const AR_DIRECTIONS = n([
+  'شمال',
+  'جنوب',
+  'شرق',
+  'غرب',
+  'شمالي',
+  'جنوبي',
+  'شرقي',
+  'غربي',
+  'قرب',
+  'محيط',
+  'أطراف',
+  'ضواحي',
+  'ريف',
+  'مشارف',
+  'تخوم',
+  'جوار',
+]);
+/** English descriptors after a name. */
+export const EN_REGION_AFTER = new Set([
+  'province',
+  'governorate',
+  'state',
+  'wilaya',
+  'region',
+  'prefecture',
+]);
+export const EN_AFTER = new Set([
+  'city',
+  'town',
+  'village',
+  'district',
+  'camp',
+  'neighbourhood',
+  'neighborhood',
+  'area',
+  'prison',
+  'airport',
+  'airbase',
+  'crossing',
+  'municipality',
+  'suburb',
+]);
+/** English descriptors before a name, followed by "of". */
+export const EN_BEFORE_OF = new Set(['city', 'town', 'village', 'district', 'neighbourhood', 'neighborhood']);
+export const EN_REGION_BEFORE_OF = new Set(['province', 'governorate', 'state', 'wilaya', 'region']);
+/** English direction phrases before a name (the last word before the name). */
+export const EN_DIRECTION_OF = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+  'outskirts',
+  'outside',
+  'countryside',
+  'vicinity',
+]);
+export const EN_NEAR = new Set(['near', 'nearby', 'outside', 'around']);
+/** English directions after a name: "Aleppo countryside", "Sirte outskirts". */
+export const EN_DIRECTION_AFTER = new Set(['countryside', 'outskirts', 'suburbs', 'environs']);
+/** Locative prepositions that make an ambiguous name more likely a place. */
+export const EN_LOCATIVE = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'outside', 'of', 'around']);
+export const AR_LOCATIVE = n(['في', 'من', 'الى', 'إلى', 'على', 'قرب', 'داخل', 'عند', 'نحو', 'باتجاه']);

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { createDoc } from '../text/doc.js';
+import { spansOf } from '../text/types.js';
+import {
+  countryByIso2,
+  countryByName,
+  distanceKm,
+  documentCountry,
+  geocode,
+  loadGazetteer,
+  recognizePlaces,
+  resolvePlaces,
+} from './index.js';
+import { arabicSkeleton, latinKey, skeleton } from './names.js';
+
+const gaz = loadGazetteer();
+
+function run(text: string, title?: string, published?: string) {
+  const doc = createDoc({ text, title, published });
+  const mentions = recognizePlaces(doc, gaz);
+  const resolved = resolvePlaces(doc, mentions, gaz);
+  return { doc, mentions, resolved };
+}
+
+describe('names', () => {
+  it('keys ignore articles, hyphens and diacritics', () => {
+    expect(latinKey('Al-Ḩasakah')).toBe('hasakah');
+    expect(skeleton('Deir ez-Zor')).toBe(skeleton('Dayr az Zawr'));
+    expect(skeleton('Ar-Raqqa')).toBe(skeleton('Raqqah'));
+    expect(arabicSkeleton('بنغازي')).toBe(skeleton('Benghazi'));
+  });
+});
+
+describe('countries', () => {
+  it('maps names and codes both ways', () => {
+    expect(countryByIso2(gaz, 'SY')?.iso).toBe(760);
+    expect(countryByName(gaz, 'سوريا')?.iso2).toBe('SY');
+    expect(countryByName(gaz, 'اليمن')?.country).toBe('Yemen');
+    expect(countryByName(gaz, 'DR Congo')?.country).toBe('Democratic Republic of Congo');
+  });
+});
+
+describe('recognition and resolution', () => {
+  it('resolves the seed-like Hasakah article to the city with admin1 Al Hasakeh', () => {
+    const { doc, mentions, resolved } = run(
+      'الحسكة (سوريا) - هاجم مسلحون سجنا في محافظة الحسكة شمال شرق سوريا، ودارت اشتباكات في مدينة الحسكة.',
+    );
+    expect(mentions[0]!.dateline).toBe(true);
+    expect(spansOf(doc, 'place').length).toBe(mentions.length);
+    const city = resolved.find((r) => r?.mention.descriptor === 'مدينه');
+    expect(city?.location).toBe('Al Hasakeh');
+    expect(city?.admin1).toBe('Al Hasakeh');
+    expect(city?.country).toBe('Syria');
+    expect(city?.geo_precision).toBe(1);
+    expect(distanceKm(city!.latitude, city!.longitude, 36.5, 40.75)).toBeLessThan(15);
+    const gov = resolved.find((r) => r?.mention.regionOnly);
+    expect(gov?.geo_precision).toBe(3);
+    expect(gov?.admin1).toBe('Al Hasakeh');
+    expect(documentCountry(doc, resolved)?.iso2).toBe('SY');
+  });
+
+  it('handles clitics and descriptors', () => {
+    const { resolved } = run('قتل ثلاثة في قصف على بلدة سراقب وبإدلب، واشتباكات بالرقة.');
+    const names = resolved.map((r) => r?.location);
+    expect(names).toContain('Saraqab');
+    expect(names).toContain('Idleb');
+    expect(names).toContain('Ar-Raqqa');
+  });
+
+  it('marks directional phrases as geo_precision 2', () => {
+    const { resolved } = run('سقطت قذائف شمال حماة وفي ريف حلب الغربي.');
+    const hama = resolved.find((r) => r?.location === 'Hama');
+    expect(hama?.geo_precision).toBe(2);
+    expect(hama?.mention.direction).toBeDefined();
+    const aleppo = resolved.find((r) => r?.location === 'Aleppo');
+    expect(aleppo?.geo_precision).toBe(2);
+  });
+
+  it('reads English datelines and cues', () => {
+    const a = run('ALEPPO, Syria (Reuters) - Rebels shelled government areas on Monday.');
+    expect(a.mentions[0]!.dateline).toBe(true);
+    expect(a.resolved[0]?.location).toBe('Aleppo');
+    expect(documentCountry(a.doc, a.resolved)?.country).toBe('Syria');
+    const b = run(
+      'Heavy clashes in Sirte killed four fighters. A car bomb exploded near Derna.',
+      undefined,
+      '2022-05-01',
+    );
+    const sirte = b.resolved.find((r) => r?.location === 'Sirte');
+    expect(sirte?.country).toBe('Libya');
+    expect(sirte?.geo_precision).toBe(1);
+    const derna = b.resolved.find((r) => r?.location === 'Derna');
+    expect(derna?.geo_precision).toBe(2);
+    const c = run('Cairo - Police dispersed a protest in Giza governorate.');
+    expect(c.mentions[0]!.dateline).toBe(true);
+    const giza = c.resolved.find((r) => r?.mention.regionOnly);
+    expect(giza?.admin1).toBe('Giza');
+    expect(giza?.geo_precision).toBe(3);
+  });
+
+  it('uses legacy ACLED admin1 names for older African articles', () => {
+    const { resolved } = run('Clashes were reported in Sirte.', undefined, '2016-03-01');
+    expect(resolved.find((r) => r?.location === 'Sirte')?.admin1).toBe('Surt');
+  });
+
+  it('resolves a name shared by two countries from the article context', () => {
+    const ly = run('اشتباكات عنيفة في طرابلس بين فصائل ليبية مسلحة في ليبيا.');
+    expect(ly.resolved.find((r) => r?.location === 'Tripoli')?.country).toBe('Libya');
+    const lb = run('اشتباكات في طرابلس شمال لبنان بين مسلحين في لبنان.');
+    expect(lb.resolved.find((r) => r?.location === 'Tripoli')?.country).toBe('Lebanon');
+  });
+
+  it('avoids common-word false positives', () => {
+    const { mentions } = run(
+      'قال مصدر إن الجيش عند المدخل، وأن القوات في المنطقة. The army said it will hit back.',
+    );
+    expect(mentions.map((m) => m.text)).toEqual([]);
+  });
+});
+
+describe('geocode', () => {
+  it('geocodes Arabic and English names with country filter and explanation', () => {
+    const r = geocode(gaz, 'مدينة دير الزور', { country: 'SY' });
+    expect(r.match?.admin1).toBe('Deir-ez-Zor');
+    expect(r.explain.length).toBeGreaterThan(0);
+    expect(geocode(gaz, 'Idlib').match?.name).toBe('Idleb');
+    expect(geocode(gaz, 'محافظة تعز').match?.geo_precision).toBe(3);
+    expect(geocode(gaz, 'Qqqq Vvvv').match).toBeNull();
+  });
+
+  it('finds our own fixture towns within 25 km', async () => {
+    const { readTsv } = await import('./tsv.js');
+    const rows = readTsv(new URL('./fixtures/ar-towns.tsv', import.meta.url).pathname);
+    let hit = 0;
+    for (const r of rows) {
+      const m = geocode(gaz, r.query!, { country: r.country }).match;
+      if (m && distanceKm(m.latitude, m.longitude, Number(r.latitude), Number(r.longitude)) <= 25) hit++;
+    }
+    expect(hit / rows.length).toBeGreaterThanOrEqual(0.9);
+  });
+});

@@ -1,0 +1,357 @@
+/**
+ * Place recognition: finds gazetteer names in a Doc (Arabic and English), with descriptors,
+ * directions, datelines, and a transliteration-aware fallback for unknown capitalised names.
+ */
+import { proclitReadings } from '../text/ar/clitics.js';
+import { addSpan } from '../text/doc.js';
+import type { Doc, Token } from '../text/types.js';
+import {
+  AR_DESCRIPTORS,
+  AR_DIRECTIONS,
+  AR_LOCATIVE,
+  AR_REGION_DESCRIPTORS,
+  EN_AFTER,
+  EN_BEFORE_OF,
+  EN_DIRECTION_AFTER,
+  EN_DIRECTION_OF,
+  EN_LOCATIVE,
+  EN_NEAR,
+  EN_REGION_AFTER,
+  EN_REGION_BEFORE_OF,
+} from './cues.js';
+import { arabicTokenKeys, type Gazetteer, type Place, type TrieNode } from './gazetteer.js';
+import { isArticle, latinParts, skeleton } from './names.js';
+
+export interface GeoCandidate {
+  id: number;
+  name: string;
+  name_ar: string;
+  level: Place['level'];
+  kind: Place['kind'];
+  iso2: string;
+  admin1: string;
+  admin2: string;
+  lat: number;
+  lon: number;
+  pop: number;
+  /** How the name matched: an alias, or the transliteration skeleton (lower confidence). */
+  via: 'alias' | 'skeleton';
+}
+
+export interface PlaceMention {
+  tokenStart: number;
+  tokenEnd: number;
+  start: number;
+  end: number;
+  text: string;
+  descriptor?: string;
+  direction?: string;
+  dateline?: boolean;
+  regionOnly?: boolean;
+  /** Recognition confidence 0-1. */
+  confidence?: number;
+  candidates: GeoCandidate[];
+}
+
+const HAS_ARABIC = /[\u0600-\u06FF]/;
+const UPPER = /^\p{Lu}/u;
+
+function candidateOf(p: Place, via: GeoCandidate['via']): GeoCandidate {
+  return {
+    id: p.id,
+    name: p.name,
+    name_ar: p.name_ar,
+    level: p.level,
+    kind: p.kind,
+    iso2: p.iso2,
+    admin1: p.admin1,
+    admin2: p.admin2,
+    lat: p.lat,
+    lon: p.lon,
+    pop: p.pop,
+    via,
+  };
+}
+
+/** One matchable unit: an Arabic word, or a part of an English word (split at hyphens). */
+interface Unit {
+  keys: string[];
+  token: number;
+  /** First/last unit of its token. */
+  first: boolean;
+  last: boolean;
+}
+
+function unitsOf(tokens: Token[], from: number, to: number): Unit[] {
+  const units: Unit[] = [];
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word') {
+      units.push({ keys: [], token: i, first: true, last: true });
+      continue;
+    }
+    if (HAS_ARABIC.test(t.text)) {
+      const readings = proclitReadings(t.norm).map((r) => r.stem);
+      units.push({ keys: arabicTokenKeys(readings), token: i, first: true, last: true });
+      continue;
+    }
+    const text = t.forms.length > 1 && /['’]s$/i.test(t.text) ? t.text.slice(0, -2) : t.text;
+    const parts = latinParts(text).filter((p) => !isArticle(p));
+    if (!parts.length) continue; // an article alone ("Al"): transparent
+    parts.forEach((p, k) => {
+      units.push({ keys: [p], token: i, first: k === 0, last: k === parts.length - 1 });
+    });
+  }
+  return units;
+}
+
+/** Longest trie match starting at unit u (ending at a token boundary). */
+function matchAt(root: TrieNode, units: Unit[], u: number): { end: number; ids: number[] } | null {
+  if (!units[u]!.first) return null;
+  let best: { end: number; ids: number[] } | null = null;
+  const walk = (n: TrieNode, j: number) => {
+    if (n.ids.length && j > u && units[j - 1]!.last && (!best || j > best.end)) best = { end: j, ids: n.ids };
+    if (j >= units.length || j - u > 6) return;
+    const tried = new Set<TrieNode>();
+    for (const k of units[j]!.keys) {
+      const c = n.next.get(k);
+      if (c && !tried.has(c)) {
+        tried.add(c);
+        walk(c, j + 1);
+      }
+    }
+  };
+  walk(root, u);
+  return best;
+}
+
+function formsHave(t: Token | undefined, set: Set<string>): string | undefined {
+  if (!t) return undefined;
+  for (const f of t.forms) if (set.has(f)) return f;
+  return undefined;
+}
+
+interface Context {
+  descriptor?: string;
+  regionOnly?: boolean;
+  direction?: string;
+  locative?: boolean;
+}
+
+/** Cues before (and, in English, after) a name spanning tokens [s, e). */
+function contextOf(doc: Doc, s: number, e: number, sentStart: number, sentEnd: number): Context {
+  const toks = doc.tokens;
+  const ctx: Context = {};
+  const prev = s > sentStart ? toks[s - 1] : undefined;
+  const prev2 = s - 1 > sentStart ? toks[s - 2] : undefined;
+  if (HAS_ARABIC.test(toks[s]!.text)) {
+    const reg = formsHave(prev, AR_REGION_DESCRIPTORS);
+    const desc = formsHave(prev, AR_DESCRIPTORS);
+    const dir = formsHave(prev, AR_DIRECTIONS);
+    if (reg) {
+      ctx.descriptor = reg;
+      ctx.regionOnly = true;
+    } else if (desc) ctx.descriptor = desc;
+    else if (dir) ctx.direction = dir;
+    // بالقرب من X / قريبا من X
+    if (!ctx.direction && prev?.norm === 'من' && prev2 && /قرب/.test(prev2.norm)) ctx.direction = 'قرب';
+    // شمال مدينة X, جنوب محافظة X
+    if ((ctx.descriptor || ctx.regionOnly) && prev2 && formsHave(prev2, AR_DIRECTIONS)) {
+      ctx.direction = formsHave(prev2, AR_DIRECTIONS);
+    }
+    // Dual descriptors reach a second name after و: محافظتي حمص (وسط) ودير الزور.
+    if (!ctx.descriptor && toks[s]!.prefix.startsWith('و')) {
+      for (let k = s - 2; k >= Math.max(sentStart, s - 7); k--) {
+        const d = formsHave(toks[k], AR_REGION_DESCRIPTORS);
+        if (d?.endsWith('ي')) {
+          ctx.descriptor = d;
+          ctx.regionOnly = true;
+          break;
+        }
+      }
+    }
+    ctx.locative = !!(formsHave(prev, AR_LOCATIVE) || ctx.descriptor || ctx.direction);
+    const first = toks[s]!;
+    if (first.prefix === 'ب' || first.prefix === 'وب' || first.prefix === 'بال' || first.prefix === 'وبال') {
+      ctx.locative = true;
+    }
+    return ctx;
+  }
+  const lower = (t: Token | undefined) => t?.norm ?? '';
+  // English: cue words before the name.
+  const p1 = lower(prev);
+  const p2 = lower(prev2);
+  if (p1 === 'of' && EN_REGION_BEFORE_OF.has(p2)) {
+    ctx.descriptor = p2;
+    ctx.regionOnly = true;
+  } else if (p1 === 'of' && EN_BEFORE_OF.has(p2)) ctx.descriptor = p2;
+  else if (p1 === 'of' && EN_DIRECTION_OF.has(p2)) ctx.direction = `${p2} of`;
+  else if ((p1 === 'to' || p1 === 'from') && p2 === 'close') ctx.direction = 'close to';
+  else if (EN_NEAR.has(p1)) ctx.direction = p1;
+  // After the name.
+  const next = e < sentEnd ? lower(toks[e]) : '';
+  if (EN_REGION_AFTER.has(next)) {
+    ctx.descriptor = next;
+    ctx.regionOnly = true;
+  } else if (EN_AFTER.has(next)) ctx.descriptor = next;
+  else if (EN_DIRECTION_AFTER.has(next)) ctx.direction = next;
+  if (!ctx.direction && p1 === 'of' && /^\d|km|kilomet|miles?$/.test(p2)) ctx.direction = p2;
+  // "X km north of Y"
+  ctx.locative = EN_LOCATIVE.has(p1) || !!ctx.descriptor || !!ctx.direction;
+  return ctx;
+}
+
+/** Is the mention at the start of a paragraph followed by a dash (a dateline)? */
+function isDateline(doc: Doc, tokenStart: number, tokenEnd: number): boolean {
+  const toks = doc.tokens;
+  const sent = doc.sentences[toks[tokenStart]!.sentence]!;
+  if (sent.part !== 'text') return false;
+  // The mention starts a paragraph.
+  if (tokenStart !== sent.tokenStart) return false;
+  const prevSent = doc.sentences[sent.i - 1];
+  if (prevSent && prevSent.part === sent.part && prevSent.paragraph === sent.paragraph) return false;
+  for (let k = tokenEnd; k < Math.min(sent.tokenEnd, tokenEnd + 8); k++) {
+    const t = toks[k]!.text;
+    if (t === '-' || t === '–' || t === '—' || t === ':') return true;
+  }
+  return false;
+}
+
+const MIN_CONFIDENCE = 0.5;
+
+function scoreMention(
+  gaz: Gazetteer,
+  ids: number[],
+  surface: Token[],
+  ctx: Context,
+  arabic: boolean,
+  singleKey: string,
+  unitKeys: string[],
+): number {
+  let best = 0;
+  for (const id of ids) {
+    const p = gaz.places[id]!;
+    let s: number;
+    if (p.level === 'country' || p.level === 'admin1' || p.authored) s = 0.85;
+    else if (p.pop >= 100_000) s = 0.8;
+    else if (p.pop >= 20_000) s = 0.65;
+    else s = 0.45;
+    best = Math.max(best, s);
+  }
+  if (ctx.descriptor) best += 0.3;
+  else if (ctx.direction) best += 0.2;
+  else if (ctx.locative) best += 0.1;
+  if (surface.length > 1) best += 0.1;
+  if (singleKey) {
+    const stopped = arabic ? unitKeys.some((k) => gaz.stopAr.has(k)) : gaz.stopEn.has(singleKey);
+    if (stopped && !ctx.descriptor) return 0;
+    // Very short single names need a cue.
+    if (singleKey.length <= 2 && !ctx.descriptor && !ctx.direction) return 0;
+    // A single word known only from GeoNames may be a common word: ask for a cue or a big town.
+    const known = ids.some((id) => {
+      const p = gaz.places[id]!;
+      return p.level !== 'place' || p.authored;
+    });
+    if (!known && !ctx.descriptor && !ctx.direction) {
+      const pop = Math.max(...ids.map((id) => gaz.places[id]!.pop));
+      if (arabic) {
+        if (pop < 15_000 || (pop < 50_000 && !ctx.locative) || (singleKey.length < 4 && pop < 100_000))
+          return 0;
+      } else if (!ctx.locative && pop < 50_000) return 0;
+      else if (ctx.locative) best = Math.max(best, 0.5);
+    }
+  }
+  if (!arabic && !UPPER.test(surface[0]!.text)) return 0;
+  return Math.min(1, best);
+}
+
+/** Finds place mentions; adds a 'place' span per mention. */
+export function recognizePlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (const sent of doc.sentences) {
+    const units = unitsOf(doc.tokens, sent.tokenStart, sent.tokenEnd);
+    for (let u = 0; u < units.length; ) {
+      const unit = units[u]!;
+      if (!unit.keys.length) {
+        u++;
+        continue;
+      }
+      const tok = doc.tokens[unit.token]!;
+      const arabic = HAS_ARABIC.test(tok.text);
+      const m = matchAt(arabic ? gaz.arTrie : gaz.enTrie, units, u);
+      let ids: number[] = [];
+      let end = u + 1;
+      let via: GeoCandidate['via'] = 'alias';
+      if (m) {
+        ids = m.ids;
+        end = m.end;
+      } else if (!arabic && UPPER.test(tok.text) && unit.first && unit.last) {
+        // Transliteration fallback: one capitalised word with a known skeleton.
+        const sk = skeleton(tok.text);
+        const hit = sk.length >= 3 ? gaz.skeletonIndex.get(sk) : undefined;
+        const prevNorm = tok.i > sent.tokenStart ? doc.tokens[tok.i - 1]!.norm : '';
+        if (hit && sk.length >= 4 && EN_LOCATIVE.has(prevNorm)) {
+          ids = hit.filter((id) => gaz.places[id]!.authored || gaz.places[id]!.pop >= 5000);
+          via = 'skeleton';
+        }
+      }
+      if (!ids.length) {
+        u++;
+        continue;
+      }
+      let tokenStart = units[u]!.token;
+      const tokenEnd = units[end - 1]!.token + 1;
+      // Include a leading article token ("Al Hasakah").
+      while (tokenStart > sent.tokenStart) {
+        const t = doc.tokens[tokenStart - 1]!;
+        if (t.kind === 'word' && !HAS_ARABIC.test(t.text) && latinParts(t.text).every(isArticle))
+          tokenStart--;
+        else break;
+      }
+      const surface = doc.tokens.slice(tokenStart, tokenEnd);
+      const ctx = contextOf(doc, tokenStart, tokenEnd, sent.tokenStart, sent.tokenEnd);
+      const singleKey = end - u === 1 ? (unit.keys.find((k) => gaz.keyIndex.has(k)) ?? unit.keys[0]!) : '';
+      let conf = scoreMention(gaz, ids, surface, ctx, arabic, singleKey, unit.keys);
+      if (via === 'skeleton') conf = Math.min(conf, 0.55);
+      const dateline = isDateline(doc, tokenStart, tokenEnd);
+      if (dateline) conf = Math.max(conf, 0.9);
+      if (conf < MIN_CONFIDENCE) {
+        u++;
+        continue;
+      }
+      const first = doc.tokens[tokenStart]!;
+      const last = doc.tokens[tokenEnd - 1]!;
+      const mention: PlaceMention = {
+        tokenStart,
+        tokenEnd,
+        start: first.start,
+        end: last.end,
+        text: doc.text.slice(first.start, last.end),
+        confidence: Math.round(conf * 100) / 100,
+        candidates: ids.map((id) => candidateOf(gaz.places[id]!, via)),
+      };
+      if (ctx.descriptor) mention.descriptor = ctx.descriptor;
+      if (ctx.direction) mention.direction = ctx.direction;
+      if (ctx.regionOnly) mention.regionOnly = true;
+      if (dateline) mention.dateline = true;
+      out.push(mention);
+      addSpan(doc, 'place', tokenStart, tokenEnd, mention);
+      u = end;
+    }
+  }
+  markDatelineCountries(doc, out);
+  return out;
+}
+
+/** «الحسكة (سوريا) -», "ALEPPO, Syria (Reuters) -": the country right after a dateline place. */
+function markDatelineCountries(doc: Doc, mentions: PlaceMention[]): void {
+  for (let k = 0; k + 1 < mentions.length; k++) {
+    const a = mentions[k]!;
+    const b = mentions[k + 1]!;
+    if (!a.dateline || b.dateline) continue;
+    const between = doc.tokens.slice(a.tokenEnd, b.tokenStart);
+    if (between.length <= 2 && between.every((t) => t.kind === 'punct')) {
+      if (b.candidates.some((c) => c.level === 'country')) b.dateline = true;
+    }
+  }
+}

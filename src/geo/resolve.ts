@@ -1,0 +1,235 @@
+/**
+ * Resolution: picks one gazetteer entry per mention, using the article's country context
+ * (country names, demonyms, the dateline), admin-hierarchy consistency between mentions, and
+ * population. The same name as a town and an admin1 (الحسكة، حلب، تعز) resolves to the town with
+ * its admin1 set, unless the text says محافظة / province (then the admin1, geo_precision 3).
+ */
+import type { Doc } from '../text/types.js';
+import { arabicTokenKeys, type Gazetteer, type Place } from './gazetteer.js';
+import { latinKey } from './names.js';
+import type { GeoCandidate, PlaceMention } from './recognize.js';
+
+export interface ResolvedLocation {
+  country: string;
+  iso: number;
+  iso2: string;
+  admin1: string;
+  admin2: string;
+  admin3: string;
+  location: string;
+  location_ar?: string;
+  latitude: number;
+  longitude: number;
+  geo_precision: 1 | 2 | 3;
+  confidence: number;
+  mention: PlaceMention;
+  /** The chosen gazetteer entry's level. */
+  level?: Place['level'];
+}
+
+export interface ResolveOptions {
+  /**
+   * Admin1 naming: 'current' ACLED names, 'legacy' pre-2019 ACLED Africa names (e.g. Sudan
+   * "Darfur", Libya "Surt"), or 'auto' (legacy when the article was published before 2019).
+   */
+  vintage?: 'current' | 'legacy' | 'auto';
+}
+
+export interface ArticleContext {
+  countryVotes: Map<string, number>;
+  admin1Votes: Map<string, number>;
+}
+
+/** Country and admin1 evidence of the whole article. */
+export function articleContext(doc: Doc, mentions: PlaceMention[], gaz: Gazetteer): ArticleContext {
+  const countryVotes = new Map<string, number>();
+  const admin1Votes = new Map<string, number>();
+  const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
+  for (const m of mentions) {
+    const weight = (m.dateline ? 4 : 1) * (m.confidence ?? 0.7);
+    const countries = new Set(m.candidates.map((c) => c.iso2));
+    const isCountry = m.candidates.some((c) => c.level === 'country');
+    if (isCountry) {
+      for (const c of m.candidates) if (c.level === 'country') add(countryVotes, c.iso2, 2 * weight);
+    } else if (countries.size === 1) {
+      add(countryVotes, [...countries][0]!, weight);
+    } else {
+      for (const iso of countries) add(countryVotes, iso, (0.3 * weight) / countries.size);
+    }
+    const a1 = new Set(m.candidates.filter((c) => c.admin1).map((c) => `${c.iso2}|${c.admin1}`));
+    for (const k of a1) add(admin1Votes, k, 1 / a1.size);
+  }
+  // Demonyms (السوري، Syrian) as weak evidence.
+  for (const t of doc.tokens) {
+    if (t.kind !== 'word') continue;
+    const keys = /[\u0600-\u06FF]/.test(t.text) ? arabicTokenKeys(t.forms) : [latinKey(t.text)];
+    for (const k of keys) {
+      const iso = gaz.adjectiveKey.get(k);
+      if (iso) {
+        add(countryVotes, iso, 0.3);
+        break;
+      }
+    }
+  }
+  return { countryVotes, admin1Votes };
+}
+
+function prior(c: GeoCandidate, gaz: Gazetteer): number {
+  const p = gaz.places[c.id]!;
+  if (c.level === 'country') return 1.2;
+  if (c.level === 'admin1') return p.authored ? 1.0 : 0.7;
+  let s = Math.log10(c.pop + 10) / 6;
+  if (p.authored) s = Math.max(s, 0.8);
+  if (p.fcode === 'PPLC') s += 0.3;
+  else if (p.fcode === 'PPLA') s += 0.15;
+  return s;
+}
+
+function scoreCandidate(
+  c: GeoCandidate,
+  m: PlaceMention,
+  ctx: ArticleContext,
+  gaz: Gazetteer,
+  countryTotal: number,
+): number {
+  let s = prior(c, gaz);
+  if (countryTotal > 0) s += (2.5 * (ctx.countryVotes.get(c.iso2) ?? 0)) / countryTotal;
+  // Other mentions in the same admin1 (own votes excluded).
+  const own = new Set(m.candidates.filter((x) => x.admin1).map((x) => `${x.iso2}|${x.admin1}`));
+  const a1v =
+    (ctx.admin1Votes.get(`${c.iso2}|${c.admin1}`) ?? 0) -
+    (own.has(`${c.iso2}|${c.admin1}`) ? 1 / own.size : 0);
+  if (a1v > 0.01) s += Math.min(1, a1v) * 0.8;
+  const p = gaz.places[c.id]!;
+  if (m.regionOnly) {
+    if (c.level === 'admin1') s += 3;
+    else if (c.level === 'country') s += 2;
+  } else if (c.level === 'place' || c.level === 'admin2') {
+    s += 0.5;
+    if (p.seatOf) s += 0.6;
+  }
+  if (c.via === 'skeleton') s -= 0.5;
+  return s;
+}
+
+function legacyYear(doc: Doc, opts: ResolveOptions | undefined): boolean {
+  const v = opts?.vintage ?? 'auto';
+  if (v === 'legacy') return true;
+  if (v === 'current') return false;
+  const y = Number((doc.published ?? '').slice(0, 4));
+  return y > 1990 && y < 2019;
+}
+
+/** Builds the output record for the chosen entry. */
+export function toLocation(
+  gaz: Gazetteer,
+  place: Place,
+  m: PlaceMention,
+  confidence: number,
+  legacy: boolean,
+): ResolvedLocation | null {
+  const country = gaz.byIso2.get(place.iso2);
+  if (!country) return null;
+  let e = place;
+  // Region-only mention of a seat town's name → the admin1 itself.
+  if (m.regionOnly && e.seatOf) e = gaz.admin1Entry.get(`${e.iso2}|${e.seatOf}`) ?? e;
+  const base = {
+    country: country.name,
+    iso: country.iso,
+    iso2: country.iso2,
+    admin3: '',
+    confidence,
+    mention: m,
+  };
+  if (e.level === 'country') {
+    return {
+      ...base,
+      admin1: '',
+      admin2: '',
+      location: country.name,
+      location_ar: country.name_ar || undefined,
+      latitude: country.lat,
+      longitude: country.lon,
+      geo_precision: 3,
+      level: 'country',
+    };
+  }
+  const admin1 = legacy && e.legacy1 ? e.legacy1 : e.admin1;
+  if (e.level === 'admin1') {
+    const seat = gaz.seats.get(`${e.iso2}|${e.name}`);
+    return {
+      ...base,
+      admin1,
+      admin2: seat?.admin2 ?? '',
+      location: seat?.name ?? e.name,
+      location_ar: seat?.name_ar || e.name_ar || undefined,
+      latitude: seat?.lat ?? e.lat,
+      longitude: seat?.lon ?? e.lon,
+      geo_precision: 3,
+      level: 'admin1',
+    };
+  }
+  return {
+    ...base,
+    admin1,
+    admin2: e.admin2,
+    location: e.name,
+    location_ar: e.name_ar || undefined,
+    latitude: e.lat,
+    longitude: e.lon,
+    geo_precision: m.direction ? 2 : 1,
+    level: e.level,
+  };
+}
+
+/** One resolved location per mention (null when no candidate fits), same order. */
+export function resolvePlaces(
+  doc: Doc,
+  mentions: PlaceMention[],
+  gaz: Gazetteer,
+  opts?: ResolveOptions,
+): (ResolvedLocation | null)[] {
+  const ctx = articleContext(doc, mentions, gaz);
+  let countryTotal = 0;
+  for (const v of ctx.countryVotes.values()) countryTotal += v;
+  const legacy = legacyYear(doc, opts);
+  return mentions.map((m) => {
+    if (!m.candidates.length) return null;
+    let best: GeoCandidate | null = null;
+    let bs = Number.NEGATIVE_INFINITY;
+    let second = Number.NEGATIVE_INFINITY;
+    for (const c of m.candidates) {
+      const s = scoreCandidate(c, m, ctx, gaz, countryTotal);
+      if (s > bs) {
+        second = bs;
+        bs = s;
+        best = c;
+      } else if (s > second) second = s;
+    }
+    if (!best) return null;
+    const margin = Number.isFinite(second) ? Math.min(1, (bs - second) / 1.5) : 1;
+    const conf = Math.round((m.confidence ?? 0.7) * (0.6 + 0.4 * margin) * 100) / 100;
+    return toLocation(gaz, gaz.places[best.id]!, m, conf, legacy);
+  });
+}
+
+/** The article's main country: dateline first, then the weight of resolved mentions. */
+export function documentCountry(
+  _doc: Doc,
+  resolved: (ResolvedLocation | null)[],
+): { country: string; iso2: string; iso: number } | null {
+  const votes = new Map<string, { w: number; r: ResolvedLocation }>();
+  for (const r of resolved) {
+    if (!r) continue;
+    let w = r.mention.dateline ? 3 : 1;
+    if (r.level !== 'country') w += 0.5;
+    if (r.mention.start < (_doc.bodyOffset || 0)) w += 0.5;
+    w *= r.confidence || 0.5;
+    const v = votes.get(r.iso2);
+    if (v) v.w += w;
+    else votes.set(r.iso2, { w, r });
+  }
+  let best: { w: number; r: ResolvedLocation } | null = null;
+  for (const v of votes.values()) if (!best || v.w > best.w) best = v;
+  return best ? { country: best.r.country, iso2: best.r.iso2, iso: best.r.iso } : null;
+}
