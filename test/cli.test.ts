@@ -135,7 +135,9 @@ describe('marsad CLI', () => {
     expect(Array.isArray(json)).toBe(true);
     expect(json[0].id).toBe('x');
     const csv = marsad(['extract', f, '-f', 'csv']).stdout.split('\n');
-    expect(csv[0]!.startsWith('event_id_cnty,event_date,year,time_precision,disorder_type,event_type')).toBe(true);
+    expect(csv[0]!.startsWith('event_id_cnty,event_date,year,time_precision,disorder_type,event_type')).toBe(
+      true,
+    );
     expect(csv.length).toBeGreaterThan(2);
     const gj = JSON.parse(marsad(['extract', f, '-f', 'geojson']).stdout);
     expect(gj.type).toBe('FeatureCollection');
@@ -149,7 +151,9 @@ describe('marsad CLI', () => {
     const f = join(dir, 'many.jsonl');
     const lines: string[] = [];
     for (let i = 0; i < 30; i++) {
-      lines.push(JSON.stringify({ id: `a${i}`, text: i % 2 ? AR_ARTICLE : EN_ARTICLE, published: '2024-03-11' }));
+      lines.push(
+        JSON.stringify({ id: `a${i}`, text: i % 2 ? AR_ARTICLE : EN_ARTICLE, published: '2024-03-11' }),
+      );
     }
     writeFileSync(f, lines.join('\n'));
     const one = marsad(['extract', f, '--jobs', '1']);

@@ -15,7 +15,11 @@ export interface RunResult {
 
 /** Runs the built CLI (npm test builds it first). */
 export function marsad(args: string[], input?: string | Buffer): RunResult {
-  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    input,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -175,7 +175,12 @@ function buildFrame(
   if (typing.main !== main0) {
     roles2 = assignRoles(doc, ann.actors, typing.main, g.from, g.to, rules, isPassive(doc, typing.main));
   }
-  const place = pickPlace(ann.places, g.from, g.to, typing.main);
+  const seg = segments(doc, g.from, g.to).find(
+    (x) => typing.main.tokenStart >= x.from && typing.main.tokenStart < x.to,
+  );
+  const place =
+    (seg && pickPlace(ann.places, seg.from, seg.to, typing.main, ann.country?.iso2)) ??
+    pickPlace(ann.places, g.from, g.to, typing.main, ann.country?.iso2);
   const date = pickDate(ann, doc, g, typing.main);
   let score = typing.main.entry.weight;
   if (roles2.agent) score += 0.1;
@@ -207,8 +212,22 @@ function buildFrame(
 }
 
 /** The place of a frame: the most specific resolved place in its range, nearest after the trigger. */
-function pickPlace(places: PlaceHit[], from: number, to: number, main: TriggerHit): PlaceHit | null {
-  const cands = places.filter((p) => p.tokenStart >= from && p.tokenEnd <= to && p.location && !p.dateline);
+function pickPlace(
+  places: PlaceHit[],
+  from: number,
+  to: number,
+  main: TriggerHit,
+  docCountry?: string,
+): PlaceHit | null {
+  // a foreign country named in passing («التحالف الذي تقوده الولايات المتحدة») is not where it happened
+  const cands = places.filter(
+    (p) =>
+      p.tokenStart >= from &&
+      p.tokenEnd <= to &&
+      p.location &&
+      !p.dateline &&
+      !(docCountry && p.location.iso2 !== docCountry && !p.location.admin1),
+  );
   if (!cands.length) return null;
   const level = (p: PlaceHit) => {
     const gp = p.location!.geo_precision;

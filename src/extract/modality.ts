@@ -38,8 +38,11 @@ export function blockReason(doc: Doc, trigger: TriggerHit, cues: CueHit[]): stri
   for (const c of cues) {
     if (c.sentence !== trigger.sentence) continue;
     const kind = c.entry.kind;
+    const overlap = c.tokenStart < trigger.tokenEnd && trigger.tokenStart < c.tokenEnd;
+    // a phrase that contains a trigger word but reports nothing (ضربة جزاء, heart attack)
+    if (kind === 'non_event' && (overlap || c.entry.scope === 'sentence')) return kind;
     if (!BLOCKING_KINDS.has(kind)) continue;
-    if (c.tokenStart < trigger.tokenEnd && trigger.tokenStart < c.tokenEnd) continue; // the cue is the trigger's own word
+    if (overlap) continue; // the cue is the trigger's own word
     const before = c.tokenEnd <= trigger.tokenStart;
     const dist = before ? trigger.tokenStart - c.tokenEnd : c.tokenStart - trigger.tokenEnd;
     if (kind === 'negation') {
@@ -49,6 +52,15 @@ export function blockReason(doc: Doc, trigger: TriggerHit, cues: CueHit[]): stri
     const scope = c.entry.scope;
     if (scope === 'sentence') return kind;
     if (scope === 'clause' && before && !clauseBreakBetween(doc, c.tokenEnd, trigger.tokenStart)) return kind;
+    // a time adverbial of the past («منذ سنوات», "years ago") dates its whole clause
+    if (
+      kind === 'history' &&
+      scope === 'clause' &&
+      !before &&
+      !clauseBreakBetween(doc, trigger.tokenEnd, c.tokenStart)
+    ) {
+      return kind;
+    }
     const m = /^next(\d+)$/.exec(scope);
     if (m && before && dist < Number(m[1])) return kind;
     if (scope === 'prev' && !before && !clauseBreakBetween(doc, trigger.tokenEnd, c.tokenStart)) return kind;
