@@ -1,8 +1,9 @@
 import { countryByIso2, documentCountry, recognizePlaces, resolvePlaces } from '../geo/index.js';
-import { findActors, resolveActor } from '../lexicon/actors.js';
+import { findActors } from '../lexicon/actors.js';
 import { findDates } from '../text/dates/index.js';
 import { findNumbers } from '../text/numbers/index.js';
 import type { Doc } from '../text/types.js';
+import { resolveMention } from './actors.js';
 import { resolveAnaphora } from './anaphora.js';
 import type { ExtractContext } from './context.js';
 import type { ActorMention, Annotations, CueHit, PlaceHit, Range, TriggerHit } from './types.js';
@@ -64,7 +65,7 @@ export function annotate(doc: Doc, ctx: ExtractContext): Annotations {
   const actors: ActorMention[] = actorMatches.map((m) => ({
     ...rangeOf(doc, m.tokenStart, m.tokenEnd),
     entries: m.values,
-    actor: resolveActor(ctx.actors, m.values, {
+    actor: resolveMention(ctx.actors, m.values, {
       country: country?.iso2,
       countryName: country?.country,
       year,

@@ -3,6 +3,7 @@ import { type ResolvedActor, resolveActor } from '../lexicon/actors.js';
 import type { Event, Evidence } from '../model/event.js';
 import { disorderTypeOf, interactionOf } from '../model/taxonomy.js';
 import { type Doc, localOffset } from '../text/types.js';
+import { resolveMention } from './actors.js';
 import type { ExtractContext } from './context.js';
 import { eventNotes } from './notes.js';
 import { reconcile } from './refine.js';
@@ -72,7 +73,7 @@ export function frameToEvent(
   const resolveFor = (m: ActorMention | null): ResolvedActor | null => {
     if (!m) return null;
     if (country && m.entries.length) {
-      const r = resolveActor(ctx.actors, m.entries, {
+      const r = resolveMention(ctx.actors, m.entries, {
         country: country.iso2,
         countryName: country.name,
         year,

@@ -1,3 +1,4 @@
+import { eventTypeOf } from '../model/taxonomy.js';
 import type { Doc } from '../text/types.js';
 import { AR_RULES } from './ar/rules.js';
 import { classify, PSEUDO } from './classify.js';
@@ -69,11 +70,8 @@ export function buildFrames(doc: Doc, ann: Annotations, ctx: ExtractContext): Fr
     if (!trig.length) continue;
     const cues = ann.cues.filter((c) => c.sentence === s.i);
     const live: TriggerHit[] = [];
-    let blocked: string | null = null;
     for (const t of trig) {
-      const why = blockReason(doc, t, cues);
-      if (why) blocked ??= why;
-      else live.push(t);
+      if (!blockReason(doc, t, cues)) live.push(supported(t, ann, s.i));
     }
     if (!live.some((t) => isStrong(t))) continue;
     // group clause segments: a new group starts at a segment with its own strong trigger and place
@@ -110,6 +108,30 @@ export function buildFrames(doc: Doc, ann: Annotations, ctx: ExtractContext): Fr
     }
   }
   return frames;
+}
+
+const PROTEST_TYPES = new Set(['Protests', 'Riots']);
+const VIOLENT_TYPES = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
+
+/**
+ * A weak trigger supported by its sentence gets more weight: a protest word with protesters or
+ * workers named (workers blocked the road to denounce...), a violent word with an armed actor.
+ */
+function supported(t: TriggerHit, ann: Annotations, sentence: number): TriggerHit {
+  const w = t.entry.weight;
+  if (w >= MIN_WEIGHT || w < 0.25) return t;
+  const et = eventTypeOf(t.entry.subEventType);
+  const actors = ann.actors.filter((a) => a.sentence === sentence && a.actor);
+  const cues = ann.cues.filter((c) => c.sentence === sentence);
+  let boost = 0;
+  if (et && PROTEST_TYPES.has(et)) {
+    if (actors.some((a) => a.actor!.inter === 6 || a.actor!.inter === 5) || cues.some((c) => c.entry.kind === 'protester_noun')) {
+      boost = 0.2;
+    }
+  } else if ((et && VIOLENT_TYPES.has(et)) || t.entry.subEventType === 'ATTACK') {
+    if (actors.some((a) => [1, 2, 3, 4, 8].includes(a.actor!.inter))) boost = 0.15;
+  }
+  return boost ? { ...t, entry: { ...t.entry, weight: w + boost } } : t;
 }
 
 function isStrong(t: TriggerHit): boolean {

@@ -26,12 +26,10 @@ export function dropOutOfTime(doc: Doc, ann: Annotations, frames: Frame[]): Fram
         return false;
       if (d < -1) return false;
     }
-    const s = doc.sentences[f.sentence]!;
+    // a past year in the frame's own clauses («في عام 2014», "in 2011") makes it history
     for (const d of ann.dates) {
-      if (d.sentence !== s.i) continue;
+      if (d.tokenStart < f.segStart || d.tokenEnd > f.segEnd) continue;
       if (d.value.kind === 'year' && d.value.year !== undefined && d.value.year < pubYear) return false;
-      if ((d.value.kind === 'month' || d.value.kind === 'absolute') && days(pub, d.value.date) > 45)
-        return false;
     }
     return true;
   });
@@ -132,8 +130,14 @@ export function compatible(a: Frame, b: Frame): boolean {
 }
 
 /** Merges frame b into a (a keeps its values, b fills what a lacks). */
+function isGeneric(f: Frame): boolean {
+  return f.triggers.every((t) => ['KILL', 'WOUND', 'ATTACK', 'CLAIM'].includes(t.entry.subEventType));
+}
+
 function mergeInto(a: Frame, b: Frame): Frame {
-  const better = b.score > a.score + 0.15 && b.eventType !== a.eventType;
+  // a specific report (clashes, an airstrike) keeps its type over a bare killing or attack
+  const better =
+    isGeneric(a) !== isGeneric(b) ? isGeneric(a) : b.score > a.score + 0.15 && b.eventType !== a.eventType;
   const base = better ? b : a;
   const other = better ? a : b;
   const placeOf = (f: Frame) => f.place?.location?.geo_precision ?? 9;
