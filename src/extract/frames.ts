@@ -7,6 +7,7 @@ import { buildCountIndex, findCounts } from './counts.js';
 import { EN_RULES } from './en/rules.js';
 import type { LangRules } from './lang.js';
 import { blockReason } from './modality.js';
+import { pickPlace } from './place.js';
 import { assignRoles } from './roles.js';
 import type { Annotations, Frame, PlaceHit, TriggerHit, VictimClass } from './types.js';
 
@@ -125,7 +126,10 @@ function supported(t: TriggerHit, ann: Annotations, sentence: number): TriggerHi
   const cues = ann.cues.filter((c) => c.sentence === sentence);
   let boost = 0;
   if (et && PROTEST_TYPES.has(et)) {
-    if (actors.some((a) => a.actor!.inter === 6 || a.actor!.inter === 5) || cues.some((c) => c.entry.kind === 'protester_noun')) {
+    if (
+      actors.some((a) => a.actor!.inter === 6 || a.actor!.inter === 5) ||
+      cues.some((c) => c.entry.kind === 'protester_noun')
+    ) {
       boost = 0.2;
     }
   } else if ((et && VIOLENT_TYPES.has(et)) || t.entry.subEventType === 'ATTACK') {
@@ -231,41 +235,6 @@ function buildFrame(
     merged: 0,
     score: Math.min(1, score),
   };
-}
-
-/** The place of a frame: the most specific resolved place in its range, nearest after the trigger. */
-function pickPlace(
-  places: PlaceHit[],
-  from: number,
-  to: number,
-  main: TriggerHit,
-  docCountry?: string,
-): PlaceHit | null {
-  // a foreign country named in passing («التحالف الذي تقوده الولايات المتحدة») is not where it happened
-  const cands = places.filter(
-    (p) =>
-      p.tokenStart >= from &&
-      p.tokenEnd <= to &&
-      p.location &&
-      !p.dateline &&
-      !(docCountry && p.location.iso2 !== docCountry && !p.location.admin1),
-  );
-  if (!cands.length) return null;
-  const level = (p: PlaceHit) => {
-    const gp = p.location!.geo_precision;
-    const isCountry = !p.location!.admin1 && !p.location!.location;
-    return isCountry ? 4 : gp;
-  };
-  return [...cands].sort((a, b) => {
-    const la = level(a);
-    const lb = level(b);
-    if (la !== lb) return la - lb;
-    const da =
-      a.tokenStart >= main.tokenEnd ? a.tokenStart - main.tokenEnd : (main.tokenStart - a.tokenEnd) * 1.5 + 2;
-    const db =
-      b.tokenStart >= main.tokenEnd ? b.tokenStart - main.tokenEnd : (main.tokenStart - b.tokenEnd) * 1.5 + 2;
-    return da - db;
-  })[0]!;
 }
 
 /** The date of a frame: the nearest day-level (or week/month) date in its sentence. */

@@ -5,7 +5,8 @@ import { annotate } from './annotate.js';
 import { type ExtractContext, loadContext } from './context.js';
 import { frameToEvent } from './events.js';
 import { buildFrames } from './frames.js';
-import { articleDate, articlePlace, dropOutOfTime, mergeFrames } from './refine.js';
+import { articlePlace } from './place.js';
+import { articleDate, dropOutOfTime, mergeFrames } from './refine.js';
 
 export type { ExtractContext } from './context.js';
 

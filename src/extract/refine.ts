@@ -35,27 +35,6 @@ export function dropOutOfTime(doc: Doc, ann: Annotations, frames: Frame[]): Fram
   });
 }
 
-/** The article's default place: the dateline, else the most specific place of the lead. */
-export function articlePlace(doc: Doc, ann: Annotations): PlaceHit | null {
-  const resolved = ann.places.filter((p) => p.location);
-  const dateline = resolved.find((p) => p.dateline);
-  const leadSentences = new Set(
-    doc.sentences
-      .filter((s) => s.part === 'text')
-      .slice(0, 2)
-      .map((s) => s.i),
-  );
-  const lead = resolved.filter((p) => leadSentences.has(p.sentence));
-  const specific = (ps: PlaceHit[]) =>
-    [...ps].sort(
-      (a, b) => a.location!.geo_precision - b.location!.geo_precision || a.tokenStart - b.tokenStart,
-    )[0] ?? null;
-  // the dateline city, unless the lead names a more specific place in the same admin1
-  const inLead = specific(lead.filter((p) => p.location!.admin1 || p.location!.location));
-  if (dateline && (!inLead || inLead.location!.admin1 !== dateline.location!.admin1)) return dateline;
-  return inLead ?? dateline ?? specific(resolved.filter((p) => p.location!.admin1)) ?? specific(resolved);
-}
-
 /** The article's default date: the first recent date of the lead (title and first two sentences). */
 export function articleDate(doc: Doc, ann: Annotations): Frame['date'] {
   if (!doc.published) return null;

@@ -1,0 +1,63 @@
+import type { Doc } from '../text/types.js';
+import type { Annotations, PlaceHit, TriggerHit } from './types.js';
+
+/**
+ * Where an event happened: the place chosen for a frame among the place mentions around its
+ * trigger, and the article's default place for frames that name none.
+ */
+
+/** The place of a frame: the most specific resolved place in its range, nearest after the trigger. */
+export function pickPlace(
+  places: PlaceHit[],
+  from: number,
+  to: number,
+  main: TriggerHit,
+  docCountry?: string,
+): PlaceHit | null {
+  // a foreign country named in passing («التحالف الذي تقوده الولايات المتحدة») is not where it happened
+  const cands = places.filter(
+    (p) =>
+      p.tokenStart >= from &&
+      p.tokenEnd <= to &&
+      p.location &&
+      !p.dateline &&
+      !(docCountry && p.location.iso2 !== docCountry && !p.location.admin1),
+  );
+  if (!cands.length) return null;
+  const level = (p: PlaceHit) => {
+    const gp = p.location!.geo_precision;
+    const isCountry = !p.location!.admin1 && !p.location!.location;
+    return isCountry ? 4 : gp;
+  };
+  return [...cands].sort((a, b) => {
+    const la = level(a);
+    const lb = level(b);
+    if (la !== lb) return la - lb;
+    const da =
+      a.tokenStart >= main.tokenEnd ? a.tokenStart - main.tokenEnd : (main.tokenStart - a.tokenEnd) * 1.5 + 2;
+    const db =
+      b.tokenStart >= main.tokenEnd ? b.tokenStart - main.tokenEnd : (main.tokenStart - b.tokenEnd) * 1.5 + 2;
+    return da - db;
+  })[0]!;
+}
+
+/** The article's default place: the dateline, else the most specific place of the lead. */
+export function articlePlace(doc: Doc, ann: Annotations): PlaceHit | null {
+  const resolved = ann.places.filter((p) => p.location);
+  const dateline = resolved.find((p) => p.dateline);
+  const leadSentences = new Set(
+    doc.sentences
+      .filter((s) => s.part === 'text')
+      .slice(0, 2)
+      .map((s) => s.i),
+  );
+  const lead = resolved.filter((p) => leadSentences.has(p.sentence));
+  const specific = (ps: PlaceHit[]) =>
+    [...ps].sort(
+      (a, b) => a.location!.geo_precision - b.location!.geo_precision || a.tokenStart - b.tokenStart,
+    )[0] ?? null;
+  // the dateline city, unless the lead names a more specific place in the same admin1
+  const inLead = specific(lead.filter((p) => p.location!.admin1 || p.location!.location));
+  if (dateline && (!inLead || inLead.location!.admin1 !== dateline.location!.admin1)) return dateline;
+  return inLead ?? dateline ?? specific(resolved.filter((p) => p.location!.admin1)) ?? specific(resolved);
+}
