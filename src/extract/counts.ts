@@ -17,8 +17,12 @@ export interface CountIndex {
   actorAt: Map<number, ActorMention>;
 }
 
-function anchorKind(sub: string): Anchor | null {
+/** Attack triggers that mean a killing (murdered, executed, اغتال) anchor death counts too. */
+const LETHAL = /kill|murder|execut|assassinat|slain|slaughter|behead|lynch|قتل|اغتال|اغتيال|اعدم|ذبح|تصفي|نحر/;
+
+function anchorKind(sub: string, phrase = ''): Anchor | null {
   if (sub === 'KILL') return 'death';
+  if ((sub === 'Attack' || sub === 'ATTACK') && LETHAL.test(phrase.toLowerCase())) return 'death';
   if (sub === 'WOUND') return 'wound';
   if (sub === 'Arrests') return 'arrest';
   return null;
@@ -33,7 +37,7 @@ export function buildCountIndex(ann: Annotations): CountIndex {
   }
   const anchorAt = new Map<number, { kind: Anchor; end: number }>();
   for (const t of ann.triggers) {
-    const k = anchorKind(t.entry.subEventType);
+    const k = anchorKind(t.entry.subEventType, t.entry.phrase);
     if (k && !anchorAt.has(t.tokenStart)) anchorAt.set(t.tokenStart, { kind: k, end: t.tokenEnd });
   }
   const victimAt = new Map<number, VictimClass>();
@@ -151,6 +155,7 @@ export function findCounts(
         // "بين قتيل وجريح", "killed or wounded": a death word followed by a wound word.
         if (an.kind === 'death') {
           for (let q = an.end; q < Math.min(to, an.end + 3); q++) {
+            if (idx.numberAt.has(q) || tokens[q]!.kind === 'punct') break;
             const an2 = idx.anchorAt.get(q);
             if (an2?.kind === 'wound') right = { kind: 'combined', at: j, end: an2.end };
           }
@@ -198,10 +203,9 @@ export function findCounts(
     const t = tokens[k]!;
     const next = tokens[an.end];
     if (an.kind !== 'death') continue;
-    // a singular victim noun right after a KILL word (مقتل جندي, killing a soldier)
-    const afterIsSingular = next && an.end < to && singularPerson(next, tokens[an.end + 1]);
-    const beforeSingular = k > from && singularBefore(tokens, k, from);
-    if (afterIsSingular || beforeSingular) {
+    // one victim: «مقتل جندي», "killing a soldier", "killed an armed Islamist militant",
+    // "A senior commander ... was killed", "An officer was shot dead", "the army killed <Name>"
+    if (singularAfter(tokens, an.end, to) || singularBefore(tokens, k, from) || namedVictimAfter(doc, idx, an.end, to)) {
       push('death', 1, false, k, an.end, false);
       continue;
     }
@@ -269,32 +273,53 @@ const EN_SINGULAR_PERSON = new Set([
   'official',
 ]);
 
-function singularPerson(
-  t: import('../text/types.js').Token,
-  next?: import('../text/types.js').Token,
-): boolean {
+type Tok = import('../text/types.js').Token;
+
+const EN_DET_ONE = new Set(['a', 'an', 'one', 'another']);
+const EN_PASSIVE_SINGULAR = new Set(['was', 'has', 'had']);
+
+/** A singular victim right after the anchor: an Arabic singular noun, or a/an/one (+ up to 3 words) + a person noun. */
+function singularAfter(tokens: Tok[], i: number, to: number): boolean {
+  const t = tokens[i];
+  if (!t || i >= to) return false;
   if (t.forms.some((f) => AR_SINGULAR_PERSON.has(f))) return true;
-  if (t.norm === 'a' || t.norm === 'an' || t.norm === 'one') {
-    return !!next && EN_SINGULAR_PERSON.has(next.norm);
+  if (!EN_DET_ONE.has(t.norm)) return false;
+  for (let j = i + 1; j < Math.min(to, i + 5); j++) {
+    if (EN_SINGULAR_PERSON.has(tokens[j]!.norm)) return true;
+    if (tokens[j]!.kind !== 'word') return false;
   }
   return false;
 }
 
-function singularBefore(tokens: import('../text/types.js').Token[], k: number, from: number): boolean {
-  // "a soldier was killed", "one person died": article + singular noun + (aux) + KILL
-  for (let j = k - 1; j >= Math.max(from, k - 4); j--) {
-    const t = tokens[j]!;
-    if (EN_SINGULAR_PERSON.has(t.norm)) {
-      const p = tokens[j - 1];
-      return !!p && (p.norm === 'a' || p.norm === 'an' || p.norm === 'one' || p.norm === 'another');
-    }
-    if (!['was', 'had', 'been', 'has', 'reportedly', 'also'].includes(t.norm)) return false;
+/** "A ... <person> [of X] was killed": a singular subject before a passive anchor. */
+function singularBefore(tokens: Tok[], k: number, from: number): boolean {
+  const aux = tokens[k - 1];
+  if (!aux || !EN_PASSIVE_SINGULAR.has(aux.norm)) {
+    // «قُتل» has no auxiliary; English needs "was"
+    return false;
   }
-  return false;
+  for (let j = k - 2; j >= Math.max(from, k - 10); j--) {
+    const t = tokens[j]!;
+    if (t.kind === 'punct' && t.text !== '-') return false;
+    if (EN_SINGULAR_PERSON.has(t.norm)) {
+      for (let q = j - 1; q >= Math.max(from, j - 4); q--) if (EN_DET_ONE.has(tokens[q]!.norm)) return true;
+    }
+  }
+  // "was killed" with no number anywhere before it in the clause: one person
+  return true;
+}
+
+/** "the army shot and killed Attallah Abu Reteima": a capitalised name right after an active anchor. */
+function namedVictimAfter(doc: import('../text/types.js').Doc, idx: CountIndex, i: number, to: number): boolean {
+  if (doc.lang !== 'en' || idx.actorAt.has(i) || idx.actorAt.has(i + 1)) return false;
+  const t = doc.tokens[i];
+  const n = doc.tokens[i + 1];
+  if (!t || i >= to || !/^[A-Z][a-z]+$/.test(t.text) || !n || !/^[A-Z]/.test(n.text)) return false;
+  return true;
 }
 
 const AR_PLURAL_DEATH = new Set(['قتلي', 'ضحايا', 'شهداء', 'جثث', 'اموات', 'وفيات']);
-const EN_PLURAL_DEATH = new Set(['dead', 'deaths', 'fatalities', 'casualties', 'bodies', 'victims']);
+const EN_PLURAL_DEATH = new Set(['deaths', 'fatalities', 'casualties', 'bodies', 'victims']);
 
 function isPluralDeathNoun(t: import('../text/types.js').Token): boolean {
   return t.forms.some((f) => AR_PLURAL_DEATH.has(f)) || EN_PLURAL_DEATH.has(t.norm);

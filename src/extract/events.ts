@@ -127,6 +127,15 @@ export function frameToEvent(
     a1Range = null;
   }
   if (a1 && a2 && a1.name === a2.name) a2 = null;
+  // ACLED lists the sides of a battle with the lower actor-type code first (state forces before
+  // rebels before militias); the interaction code is written the same way.
+  let assoc1 = f.agentAssoc;
+  let assoc2 = f.targetAssoc;
+  if (et === 'Battles' && a1 && a2 && a2.inter < a1.inter) {
+    [a1, a2] = [a2, a1];
+    [a1Range, a2Range] = [a2Range, a1Range];
+    [assoc1, assoc2] = [assoc2, assoc1];
+  }
 
   const deaths = reconcile(f.deaths);
   const wounded = reconcile(f.wounded);
@@ -152,8 +161,8 @@ export function frameToEvent(
     sub_event_type: sub,
     actor1: a1?.name ?? '',
     actor2: a2?.name ?? '',
-    assoc_actor_1: assoc(f.agentAssoc, a1),
-    assoc_actor_2: assoc(f.targetAssoc, a2),
+    assoc_actor_1: assoc(assoc1, a1),
+    assoc_actor_2: assoc(assoc2, a2),
     inter1,
     inter2,
     interaction: interactionOf(inter1, inter2),

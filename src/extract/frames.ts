@@ -169,6 +169,9 @@ function buildFrame(
       break;
     }
   }
+  if (victimClass === 'unknown' && doc.tokens.slice(g.from, g.to).some((t) => t.norm === 'armed' || t.stem === 'مسلح')) {
+    victimClass = 'militant';
+  }
   if (victimClass === 'unknown') {
     const v = cues.find((c) => ['civilian_victim', 'armed_victim', 'militant_noun'].includes(c.entry.kind));
     if (v)
