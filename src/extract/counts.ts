@@ -146,6 +146,8 @@ export function findCounts(
   for (let k = from; k < to; k++) {
     const n = idx.numberAt.get(k);
     if (!n || n.tokenEnd > to) continue;
+    // «عبدالله آل منصور (20)», "Ahmed (34)": an age or a reference in parentheses, not a count
+    if (tokens[n.tokenStart - 1]?.text === '(' && tokens[n.tokenEnd]?.text === ')') continue;
     // right side: skip person nouns / auxiliaries; stop at punctuation.
     let right: { kind: Anchor; at: number; end: number } | null = null;
     for (let j = n.tokenEnd; j < Math.min(to, n.tokenEnd + 5); j++) {

@@ -62,8 +62,11 @@ export function articleDate(doc: Doc, ann: Annotations): Frame['date'] {
   return null;
 }
 
+/** A named, specific actor of a frame (generic ones — civilians, gunmen, protesters — never block a merge). */
 function identity(f: Frame, side: 'agent' | 'target'): string | null {
-  return f[side]?.actor?.name ?? null;
+  const a = f[side]?.actor;
+  if (!a || a.entry.generic || a.role === 'civilians' || a.role === 'protesters' || a.role === 'rioters') return null;
+  return a.name;
 }
 
 function placeKey(f: Frame): string | null {
@@ -183,10 +186,14 @@ export function reconcile(counts: Count[]): Reconciled | null {
     const vals = updates.map((c) => c.value);
     return { value: Math.max(...vals), vague: false, used: updates };
   }
+  // Counts add up only across groups that are clearly different: named groups («7 من قسد» and
+  // «23 من داعش»), or victim classes in one sentence ("9 soldiers and 3 attackers were killed").
+  // Anything else may be the same deaths told again, so it is compared, not added.
+  const sentences = new Set(pool.map((c) => c.range.sentence));
   const groups = new Map<string, Count[]>();
   const unknown: Count[] = [];
   for (const c of pool) {
-    const key = c.victim ?? (c.victimClass !== 'unknown' ? `class:${c.victimClass}` : '');
+    const key = c.victim ?? (c.victimClass !== 'unknown' && sentences.size === 1 ? `class:${c.victimClass}` : '');
     if (!key) unknown.push(c);
     else groups.set(key, [...(groups.get(key) ?? []), c]);
   }
