@@ -191,14 +191,17 @@ function buildFrame(
     hasDeaths: counts.deaths.length > 0,
   });
   if (!typing) return null;
-  // a bare death/wound report needs a count or a victim to be an event
-  if (
-    PSEUDO.has(typing.main.entry.subEventType) &&
-    !counts.deaths.length &&
-    !counts.wounded.length &&
-    !roles.target
-  ) {
-    if (typing.main.entry.weight < 0.7) return null;
+  // a bare death/wound/attack report needs an actor or a figure to be an event; «الجرحى» (the
+  // wounded) as a noun refers to people, not to an incident
+  if (triggers.every((t) => PSEUDO.has(t.entry.subEventType))) {
+    const numbered = [...counts.deaths, ...counts.wounded].some((c) => !c.vague);
+    if (!numbered && !roles.agent && !roles.target) return null;
+    if (triggers.every((t) => t.entry.subEventType === 'WOUND' && t.entry.form === 'noun')) return null;
+  }
+  // a strategic development is done by an organised actor (an agreement of a football club is not one)
+  if (typing.eventType === 'Strategic developments') {
+    const organised = (m: typeof roles.agent) => !!m?.actor && ![0, 5, 6, 7].includes(m.actor.inter);
+    if (!organised(roles.agent) && !organised(roles.target)) return null;
   }
   let roles2 = roles;
   if (typing.main !== main0) {

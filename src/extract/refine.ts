@@ -17,6 +17,14 @@ export const MAX_AGE_DAYS = 7;
  */
 export function dropOutOfTime(doc: Doc, ann: Annotations, frames: Frame[]): Frame[] {
   if (!doc.published) return frames;
+  // An article whose headline is about a trial or a funeral tells of an older event: only
+  // frames dated today or yesterday in their own sentence are new.
+  const title = doc.sentences.find((s) => s.part === 'title');
+  const aboutPast =
+    !!title && ann.cues.some((c) => c.sentence === title.i && (c.entry.kind === 'trial' || c.entry.kind === 'funeral'));
+  if (aboutPast) {
+    frames = frames.filter((f) => f.date?.range && f.date.value.kind === 'relative_day' && f.date.range.sentence === f.sentence);
+  }
   const pub = doc.published;
   const pubYear = Number(pub.slice(0, 4));
   return frames.filter((f) => {
