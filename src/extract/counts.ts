@@ -273,6 +273,28 @@ const EN_SINGULAR_PERSON = new Set([
   'worker',
   'trader',
   'official',
+  'merchant',
+  'herder',
+  'teacher',
+  'doctor',
+  'imam',
+  'activist',
+  'lawyer',
+  'prisoner',
+  'detainee',
+  'pilgrim',
+  'infant',
+  'baby',
+  'youth',
+  'protester',
+  'demonstrator',
+  'conscript',
+  'sergeant',
+  'colonel',
+  'captain',
+  'lieutenant',
+  'general',
+  'major',
 ]);
 
 type Tok = import('../text/types.js').Token;
@@ -295,6 +317,8 @@ function singularAfter(tokens: Tok[], i: number, to: number): boolean {
 
 /** "A ... <person> [of X] was killed": a singular subject before a passive anchor. */
 function singularBefore(tokens: Tok[], k: number, from: number): boolean {
+  // the trigger itself may start with the auxiliary ("was killed")
+  if (tokens[k]?.norm === 'was') k++;
   const aux = tokens[k - 1];
   if (!aux || !EN_PASSIVE_SINGULAR.has(aux.norm)) {
     // «قُتل» has no auxiliary; English needs "was"

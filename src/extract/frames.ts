@@ -120,6 +120,16 @@ const VIOLENT_TYPES = new Set(['Battles', 'Explosions/Remote violence', 'Violenc
  */
 function supported(t: TriggerHit, ann: Annotations, sentence: number): TriggerHit {
   const w = t.entry.weight;
+  const actors0 = ann.actors.filter((a) => a.sentence === sentence && a.actor);
+  // a bare "strike" by workers, doctors or students is a labour strike, not an airstrike
+  if (/^strikes?$/.test(t.entry.phrase) || t.entry.phrase === 'إضراب') {
+    const protesters =
+      actors0.some((a) => a.actor!.inter === 6) || ann.cues.some((c) => c.sentence === sentence && c.entry.kind === 'protester_noun');
+    const armed = actors0.some((a) => [1, 2, 3, 4, 8].includes(a.actor!.inter));
+    if (protesters && !armed) {
+      return { ...t, entry: { ...t.entry, subEventType: 'Peaceful protest', eventType: 'Protests', weight: 0.6 } };
+    }
+  }
   if (w >= MIN_WEIGHT || w < 0.25) return t;
   const et = eventTypeOf(t.entry.subEventType);
   const actors = ann.actors.filter((a) => a.sentence === sentence && a.actor);

@@ -39,10 +39,10 @@ function markOf(
     }
     if (hasForm(p1, rules.reportVerbs)) return 'speaker';
     // بين X و Y: Y is the other side
-    if (hasForm(p1, rules.and) && prevMark === 'side1' && prev && prev.tokenEnd === i - 1) return 'side2';
+    if (hasForm(p1, rules.and) && prevMark === 'side1' && prev && prev.tokenEnd >= i - 2) return 'side2';
   }
   // Arabic: the conjunction is a clitic on the mention itself (وقوات ...): check the token's prefix.
-  const t = toks[i]!;
+  const t = toks[m.tokenStart]!;
   if (doc.lang === 'ar' && t.prefix.startsWith('و') && prevMark === 'side1' && prev && prev.tokenEnd === i)
     return 'side2';
   // English: "X said" — the speaker precedes the report verb
