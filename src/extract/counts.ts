@@ -128,6 +128,16 @@ export function findCounts(
   };
   const push = (kind: Anchor, value: number, vague: boolean, a: number, b: number, update: boolean) => {
     const v = victimAfter(b);
+    // the victims may stand inside the count ("Eight militants were killed", «12 جنديا قتلوا»)
+    if (v.cls === 'unknown') {
+      for (let j = a; j < b; j++) {
+        const c = idx.victimAt.get(j);
+        if (c) {
+          v.cls = c;
+          break;
+        }
+      }
+    }
     const c: Count = {
       value,
       range: rangeOfTokens(doc, a, b),
