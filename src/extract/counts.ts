@@ -15,10 +15,13 @@ export interface CountIndex {
   victimAt: Map<number, VictimClass>;
   tollUpdate: Set<number>;
   actorAt: Map<number, ActorMention>;
+  /** Tokens covered by an actor mention. */
+  actorTokens: Set<number>;
 }
 
 /** Attack triggers that mean a killing (murdered, executed, اغتال) anchor death counts too. */
-const LETHAL = /kill|murder|execut|assassinat|slain|slaughter|behead|lynch|قتل|اغتال|اغتيال|اعدم|ذبح|تصفي|نحر/;
+const LETHAL =
+  /kill|murder|execut|assassinat|slain|slaughter|behead|lynch|قتل|اغتال|اغتيال|اعدم|ذبح|تصفي|نحر/;
 
 function anchorKind(sub: string, phrase = ''): Anchor | null {
   if (sub === 'KILL') return 'death';
@@ -56,8 +59,12 @@ export function buildCountIndex(ann: Annotations): CountIndex {
     else if (kind === 'toll_update') for (let k = c.tokenStart; k < c.tokenEnd; k++) tollUpdate.add(k);
   }
   const actorAt = new Map<number, ActorMention>();
-  for (const a of ann.actors) if (!actorAt.has(a.tokenStart)) actorAt.set(a.tokenStart, a);
-  return { numberAt, anchorAt, victimAt, tollUpdate, actorAt };
+  const actorTokens = new Set<number>();
+  for (const a of ann.actors) {
+    if (!actorAt.has(a.tokenStart)) actorAt.set(a.tokenStart, a);
+    for (let k = a.tokenStart; k < a.tokenEnd; k++) actorTokens.add(k);
+  }
+  return { numberAt, anchorAt, victimAt, tollUpdate, actorAt, actorTokens };
 }
 
 export interface Counts {
@@ -182,11 +189,16 @@ export function findCounts(
     }
     let left: { kind: Anchor; at: number; end: number } | null = null;
     let update = false;
-    for (let j = n.tokenStart - 1; j >= Math.max(from, n.tokenStart - 6); j--) {
+    // «قتل مسلحون من تنظيم داعش ثلاثة جنود»: the agent's name between verb and number does not count as distance
+    let skipped = 0;
+    for (let j = n.tokenStart - 1; j >= Math.max(from, n.tokenStart - 12); j--) {
       if (idx.tollUpdate.has(j)) update = true;
+      const inActor = doc.lang === 'ar' && idx.actorTokens.has(j);
+      if (inActor) skipped++;
+      if (n.tokenStart - j - skipped > 6) break;
       const an = idx.anchorAt.get(j);
       if (an && an.end <= n.tokenStart) {
-        if (an.end >= n.tokenStart - 3 || update) {
+        if (an.end >= n.tokenStart - 3 - skipped || update) {
           left = { kind: an.kind, at: j, end: an.end };
           const prev = idx.anchorAt.get(j - 2) ?? idx.anchorAt.get(j - 1);
           if (an.kind === 'wound' && prev?.kind === 'death') left = { kind: 'combined', at: j, end: an.end };
@@ -217,7 +229,11 @@ export function findCounts(
     if (an.kind !== 'death') continue;
     // one victim: «مقتل جندي», "killing a soldier", "killed an armed Islamist militant",
     // "A senior commander ... was killed", "An officer was shot dead", "the army killed <Name>"
-    if (singularAfter(tokens, an.end, to) || singularBefore(tokens, k, from) || namedVictimAfter(doc, idx, an.end, to)) {
+    if (
+      singularAfter(tokens, an.end, to) ||
+      singularBefore(tokens, k, from) ||
+      namedVictimAfter(doc, idx, an.end, to)
+    ) {
       push('death', 1, false, k, an.end, false);
       continue;
     }
@@ -346,7 +362,12 @@ function singularBefore(tokens: Tok[], k: number, from: number): boolean {
 }
 
 /** "the army shot and killed Attallah Abu Reteima": a capitalised name right after an active anchor. */
-function namedVictimAfter(doc: import('../text/types.js').Doc, idx: CountIndex, i: number, to: number): boolean {
+function namedVictimAfter(
+  doc: import('../text/types.js').Doc,
+  idx: CountIndex,
+  i: number,
+  to: number,
+): boolean {
   if (doc.lang !== 'en' || idx.actorAt.has(i) || idx.actorAt.has(i + 1)) return false;
   const t = doc.tokens[i];
   const n = doc.tokens[i + 1];

@@ -124,10 +124,14 @@ function supported(t: TriggerHit, ann: Annotations, sentence: number): TriggerHi
   // a bare "strike" by workers, doctors or students is a labour strike, not an airstrike
   if (/^strikes?$/.test(t.entry.phrase) || t.entry.phrase === 'إضراب') {
     const protesters =
-      actors0.some((a) => a.actor!.inter === 6) || ann.cues.some((c) => c.sentence === sentence && c.entry.kind === 'protester_noun');
+      actors0.some((a) => a.actor!.inter === 6) ||
+      ann.cues.some((c) => c.sentence === sentence && c.entry.kind === 'protester_noun');
     const armed = actors0.some((a) => [1, 2, 3, 4, 8].includes(a.actor!.inter));
     if (protesters && !armed) {
-      return { ...t, entry: { ...t.entry, subEventType: 'Peaceful protest', eventType: 'Protests', weight: 0.6 } };
+      return {
+        ...t,
+        entry: { ...t.entry, subEventType: 'Peaceful protest', eventType: 'Protests', weight: 0.6 },
+      };
     }
   }
   if (w >= MIN_WEIGHT || w < 0.25) return t;
@@ -179,7 +183,10 @@ function buildFrame(
       break;
     }
   }
-  if (victimClass === 'unknown' && doc.tokens.slice(g.from, g.to).some((t) => t.norm === 'armed' || t.stem === 'مسلح')) {
+  if (
+    victimClass === 'unknown' &&
+    doc.tokens.slice(g.from, g.to).some((t) => t.norm === 'armed' || t.stem === 'مسلح')
+  ) {
     victimClass = 'militant';
   }
   if (victimClass === 'unknown') {

@@ -21,9 +21,12 @@ export function dropOutOfTime(doc: Doc, ann: Annotations, frames: Frame[]): Fram
   // frames dated today or yesterday in their own sentence are new.
   const title = doc.sentences.find((s) => s.part === 'title');
   const aboutPast =
-    !!title && ann.cues.some((c) => c.sentence === title.i && (c.entry.kind === 'trial' || c.entry.kind === 'funeral'));
+    !!title &&
+    ann.cues.some((c) => c.sentence === title.i && (c.entry.kind === 'trial' || c.entry.kind === 'funeral'));
   if (aboutPast) {
-    frames = frames.filter((f) => f.date?.range && f.date.value.kind === 'relative_day' && f.date.range.sentence === f.sentence);
+    frames = frames.filter(
+      (f) => f.date?.range && f.date.value.kind === 'relative_day' && f.date.range.sentence === f.sentence,
+    );
   }
   const pub = doc.published;
   const pubYear = Number(pub.slice(0, 4));
@@ -73,7 +76,8 @@ export function articleDate(doc: Doc, ann: Annotations): Frame['date'] {
 /** A named, specific actor of a frame (generic ones — civilians, gunmen, protesters — never block a merge). */
 function identity(f: Frame, side: 'agent' | 'target'): string | null {
   const a = f[side]?.actor;
-  if (!a || a.entry.generic || a.role === 'civilians' || a.role === 'protesters' || a.role === 'rioters') return null;
+  if (!a || a.entry.generic || a.role === 'civilians' || a.role === 'protesters' || a.role === 'rioters')
+    return null;
   return a.name;
 }
 
@@ -201,7 +205,8 @@ export function reconcile(counts: Count[]): Reconciled | null {
   const groups = new Map<string, Count[]>();
   const unknown: Count[] = [];
   for (const c of pool) {
-    const key = c.victim ?? (c.victimClass !== 'unknown' && sentences.size === 1 ? `class:${c.victimClass}` : '');
+    const key =
+      c.victim ?? (c.victimClass !== 'unknown' && sentences.size === 1 ? `class:${c.victimClass}` : '');
     if (!key) unknown.push(c);
     else groups.set(key, [...(groups.get(key) ?? []), c]);
   }
