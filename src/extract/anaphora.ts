@@ -40,7 +40,7 @@ export function resolveAnaphora(doc: Doc, mentions: ActorMention[]): ActorMentio
       if (roles && covered[i + 1]) roles = null;
     } else {
       const prev = doc.tokens[i - 1];
-      if (!prev || prev.norm !== 'the') continue;
+      if (prev?.norm !== 'the') continue;
       for (const a of sets) if (a.words.includes(t.norm)) roles = a.roles;
     }
     if (!roles) continue;

@@ -225,7 +225,6 @@ export function findCounts(
       continue;
     if (negatedBefore(k)) continue;
     const t = tokens[k]!;
-    const next = tokens[an.end];
     if (an.kind !== 'death') continue;
     // one victim: «مقتل جندي», "killing a soldier", "killed an armed Islamist militant",
     // "A senior commander ... was killed", "An officer was shot dead", "the army killed <Name>"

@@ -107,7 +107,7 @@ export function frameToEvent(
     if (s && f.victimClass !== 'civilian') a2 = resolveFor(s);
   }
   if (et === 'Violence against civilians') {
-    if (!a2 || a2.inter !== 7) {
+    if (a2?.inter !== 7) {
       const civ = genericActor(ctx, 'civilians', country, year);
       if (civ) {
         if (a2 && !a1) {

@@ -9,7 +9,7 @@ import type { LangRules } from './lang.js';
 import { blockReason } from './modality.js';
 import { pickPlace } from './place.js';
 import { assignRoles } from './roles.js';
-import type { Annotations, Frame, PlaceHit, TriggerHit, VictimClass } from './types.js';
+import type { Annotations, Frame, TriggerHit, VictimClass } from './types.js';
 
 export function rulesFor(lang: 'ar' | 'en'): LangRules {
   return lang === 'ar' ? AR_RULES : EN_RULES;

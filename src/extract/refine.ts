@@ -1,5 +1,5 @@
 import type { Doc } from '../text/types.js';
-import type { Annotations, Count, Frame, PlaceHit } from './types.js';
+import type { Annotations, Count, Frame } from './types.js';
 
 const DAY = 86_400_000;
 
