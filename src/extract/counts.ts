@@ -165,27 +165,56 @@ export function findCounts(
     if (!n || n.tokenEnd > to) continue;
     // «عبدالله آل منصور (20)», "Ahmed (34)": an age or a reference in parentheses, not a count
     if (tokens[n.tokenStart - 1]?.text === '(' && tokens[n.tokenEnd]?.text === ')') continue;
-    // right side: skip person nouns / auxiliaries; stop at punctuation.
+    // right side: the anchor after the counted noun phrase ("Two members of the militant group
+    // Ajnad Misr (Soldiers of Egypt) were killed", "4 security guards and 2 civilians killed",
+    // «12 جنديا من الجيش قتلوا»): skip person nouns, auxiliaries, "of X", a parenthesis, a
+    // coordinated second figure, and at most two other words; stop at other punctuation.
     let right: { kind: Anchor; at: number; end: number } | null = null;
-    for (let j = n.tokenEnd; j < Math.min(to, n.tokenEnd + 5); j++) {
+    let free = 0;
+    let depth = 0;
+    for (let j = n.tokenEnd; j < Math.min(to, n.tokenEnd + 12); j++) {
       const an = idx.anchorAt.get(j);
-      if (an) {
+      if (an && depth === 0) {
         right = { kind: an.kind, at: j, end: an.end };
         // "بين قتيل وجريح", "killed or wounded": a death word followed by a wound word.
         if (an.kind === 'death') {
           for (let q = an.end; q < Math.min(to, an.end + 3); q++) {
             if (idx.numberAt.has(q) || tokens[q]!.kind === 'punct') break;
             const an2 = idx.anchorAt.get(q);
-            if (an2?.kind === 'wound') right = { kind: 'combined', at: j, end: an2.end };
+            // «بين قتيل وجريح» shares the figure; «قتلوا وأصيب 20» has its own
+            const ownFigure = an2 && (idx.numberAt.has(an2.end) || idx.numberAt.has(an2.end + 1));
+            if (an2?.kind === 'wound' && !ownFigure) right = { kind: 'combined', at: j, end: an2.end };
           }
         }
         break;
       }
       const t = tokens[j]!;
-      if (t.kind === 'punct' || t.kind === 'number') break;
-      if (!isSkippable(j) && !rules.between.includes(t.norm) && t.stem !== 'بين') {
-        if (j > n.tokenEnd + 1) break;
+      if (t.text === '(' || t.text === '[') {
+        depth++;
+        continue;
       }
+      if (t.text === ')' || t.text === ']') {
+        depth = Math.max(0, depth - 1);
+        continue;
+      }
+      if (depth > 0) continue;
+      if (t.kind === 'punct') break;
+      if (t.kind === 'number') {
+        // a coordinated figure: "4 guards and 2 civilians killed"
+        if (hasForm(tokens[j - 1], rules.and) || /^و/.test(t.text)) continue;
+        break;
+      }
+      if (
+        isSkippable(j) ||
+        idx.actorTokens.has(j) ||
+        hasForm(t, rules.partitive) ||
+        hasForm(t, rules.and) ||
+        rules.between.includes(t.norm) ||
+        t.stem === 'بين'
+      ) {
+        continue;
+      }
+      if (++free > 2) break;
     }
     let left: { kind: Anchor; at: number; end: number } | null = null;
     let update = false;
@@ -200,8 +229,11 @@ export function findCounts(
       if (an && an.end <= n.tokenStart) {
         if (an.end >= n.tokenStart - 3 - skipped || update) {
           left = { kind: an.kind, at: j, end: an.end };
+          // «مقتل وإصابة 12», "killed or wounded 30": adjacent death and wound words share the figure
           const prev = idx.anchorAt.get(j - 2) ?? idx.anchorAt.get(j - 1);
-          if (an.kind === 'wound' && prev?.kind === 'death') left = { kind: 'combined', at: j, end: an.end };
+          if (an.kind === 'wound' && prev?.kind === 'death' && prev.end >= j - 1) {
+            left = { kind: 'combined', at: j, end: an.end };
+          }
         }
         break;
       }
@@ -236,7 +268,8 @@ export function findCounts(
       push('death', 1, false, k, an.end, false);
       continue;
     }
-    if (isPluralDeathNoun(t)) push('death', 3, true, k, an.end, false);
+    if (isSingularDeathNoun(t)) push('death', 1, false, k, an.end, false);
+    else if (isPluralDeathNoun(t)) push('death', 3, true, k, an.end, false);
   }
   return out;
 }
@@ -320,6 +353,34 @@ const EN_SINGULAR_PERSON = new Set([
   'lieutenant',
   'general',
   'major',
+  'gunman',
+  'assailant',
+  'attacker',
+  'rebel',
+  'insurgent',
+  'jihadist',
+  'terrorist',
+  'suspect',
+  'nurse',
+  'employee',
+  'administrator',
+  'minister',
+  'governor',
+  'son',
+  'daughter',
+  'father',
+  'mother',
+  'brother',
+  'islamist',
+  'tribesman',
+  'villager',
+  'pilot',
+  'judge',
+  'mayor',
+  'chief',
+  'cleric',
+  'priest',
+  'elder',
 ]);
 
 type Tok = import('../text/types.js').Token;
@@ -333,7 +394,7 @@ function singularAfter(tokens: Tok[], i: number, to: number): boolean {
   if (!t || i >= to) return false;
   if (t.forms.some((f) => AR_SINGULAR_PERSON.has(f))) return true;
   if (!EN_DET_ONE.has(t.norm)) return false;
-  for (let j = i + 1; j < Math.min(to, i + 5); j++) {
+  for (let j = i + 1; j < Math.min(to, i + 7); j++) {
     if (EN_SINGULAR_PERSON.has(tokens[j]!.norm)) return true;
     if (tokens[j]!.kind !== 'word') return false;
   }
@@ -374,8 +435,16 @@ function namedVictimAfter(
   return true;
 }
 
-const AR_PLURAL_DEATH = new Set(['قتلي', 'ضحايا', 'شهداء', 'جثث', 'اموات', 'وفيات']);
-const EN_PLURAL_DEATH = new Set(['deaths', 'fatalities', 'casualties', 'bodies', 'victims']);
+// «ضحايا» and "victims" include the wounded: they anchor a figure but are not deaths by themselves
+const AR_PLURAL_DEATH = new Set(['قتلي', 'شهداء', 'جثث', 'اموات', 'وفيات']);
+const EN_PLURAL_DEATH = new Set(['deaths', 'fatalities', 'bodies']);
+
+const SINGULAR_DEATH = new Set(['body', 'corpse', 'جثه', 'جثمان', 'قتيل', 'قتيلا', 'شهيد', 'شهيدا']);
+
+/** «عثر على جثة», "the body of a man": one death. */
+function isSingularDeathNoun(t: Tok): boolean {
+  return t.forms.some((f) => SINGULAR_DEATH.has(f));
+}
 
 function isPluralDeathNoun(t: import('../text/types.js').Token): boolean {
   return t.forms.some((f) => AR_PLURAL_DEATH.has(f)) || EN_PLURAL_DEATH.has(t.norm);

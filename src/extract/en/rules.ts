@@ -30,5 +30,5 @@ export const EN_RULES: LangRules = {
     'supporters',
   ],
   noCasualties: ['no', 'without', 'not', "n't", 'never'],
-  auxiliaries: ['were', 'was', 'have', 'has', 'had', 'been', 'be', 'are', 'is', 'reportedly', 'also', 'all'],
+  auxiliaries: ['were', 'was', 'have', 'has', 'had', 'been', 'be', 'are', 'is', 'reportedly', 'reported', 'also', 'all', 'found', 'confirmed', 'later', 'subsequently', 'others', 'other', 'more'],
 };
