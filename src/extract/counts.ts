@@ -126,9 +126,15 @@ export function findCounts(
         if (a?.actor)
           return { victim: actorIdentity(a.actor.name, ctx.actors), cls: classOfRole(a.actor.role, cls) };
       }
+      // a mention that itself holds the partitive («عناصر من قوات سوريا الديمقراطية»)
       const a = idx.actorAt.get(j);
-      if (a?.actor && j > k)
+      const partitiveInside =
+        !!a &&
+        hasForm(tokens[a.tokenStart], rules.personNouns) &&
+        hasForm(tokens[a.tokenStart + 1], rules.partitive);
+      if (a?.actor && !a.anaphor && (j > k || partitiveInside)) {
         return { victim: actorIdentity(a.actor.name, ctx.actors), cls: classOfRole(a.actor.role, cls) };
+      }
       if (t.kind === 'punct') break;
     }
     return { cls };

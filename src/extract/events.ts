@@ -144,14 +144,18 @@ export function frameToEvent(
   const eventDate = date?.value.date ?? doc.published ?? '';
   const inter1 = a1?.inter ?? 0;
   const inter2 = a2?.inter ?? 0;
-  const assoc = (ms: ActorMention[], main: ResolvedActor | null) =>
-    [
-      ...new Set(
-        ms
-          .map((m) => resolveFor(m)?.name)
-          .filter((n): n is string => !!n && n !== main?.name && n !== a1?.name && n !== a2?.name),
-      ),
-    ].join('; ');
+  // associated actors: named ones; a generic description next to a named ally («قوة أمنية
+  // متحالفة معها تسمى الأسايش») is dropped in favour of the name
+  const assoc = (ms: ActorMention[], main: ResolvedActor | null) => {
+    const rs = ms.map((m) => resolveFor(m)).filter((r): r is ResolvedActor => !!r);
+    const named = rs.filter((r) => !r.entry.generic && !(r.entry.base ?? r.entry).generic);
+    const keepGeneric = named.length === 0;
+    const names = rs
+      .filter((r) => keepGeneric || named.includes(r))
+      .map((r) => r.name)
+      .filter((n) => n !== main?.name && n !== a1?.name && n !== a2?.name);
+    return [...new Set(names)].join('; ');
+  };
 
   const ev: Event = {
     event_date: eventDate,
