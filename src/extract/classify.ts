@@ -70,6 +70,15 @@ export function classify(
     // violence reported with a strategic development (killed and arrested) is the event
     return t.entry.weight + (VIOLENT.includes(et) ? 0.3 : 0) + (et === 'Riots' ? 0.05 : 0);
   };
+  // killings reported with arrests or seizures: the violence is the event
+  const lethal = triggers.some((t) => (t.entry.subEventType === 'KILL' || t.entry.subEventType === 'ATTACK') && t.entry.weight >= 0.6);
+  const onlyStrategic = specific.length > 0 && specific.every((t) => eventTypeOf(t.entry.subEventType) === 'Strategic developments');
+  if (onlyStrategic && lethal && ctx.hasDeaths) {
+    return classify(
+      triggers.filter((t) => PSEUDO.has(t.entry.subEventType)),
+      ctx,
+    );
+  }
   if (specific.length) {
     const best = [...specific].sort(
       (a, b) =>
@@ -87,6 +96,12 @@ export function classify(
     }
     if (subs.has('Suicide bomb') && et === 'Explosions/Remote violence') sub = 'Suicide bomb';
     et = eventTypeOf(sub)!;
+    // protesters or rioters fighting the police: a riot
+    const crowd = (m: ActorMention | null) => !!m?.actor && (m.actor.inter === 5 || m.actor.inter === 6);
+    if (sub === 'Armed clash' && (crowd(ctx.agent) || crowd(ctx.target))) {
+      sub = 'Violent demonstration';
+      et = 'Riots';
+    }
     // a "clash" with unarmed people only is an attack on civilians
     if (sub === 'Armed clash' && targetIsCivilian(ctx) && !ctx.armedTarget) {
       sub = 'Attack';
