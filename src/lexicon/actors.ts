@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { proclitReadings } from '../text/ar/clitics.js';
 import { createDoc } from '../text/doc.js';
 import type { Doc, Token } from '../text/types.js';
 import { resourcePath } from '../util/paths.js';
@@ -59,6 +60,11 @@ export interface ActorEntry {
    * only resolves when the article's country is in the entry's scope. `base` is the real entry.
    */
   scopedOnly?: boolean;
+  /**
+   * Set on the matcher value of an Arabic alias written `!alias`: it only counts when the text
+   * carries the article (القاعدة is Al Qaeda, قاعدة a base; النهضة a party, نهضة a revival).
+   */
+  articleOnly?: boolean;
   base?: ActorEntry;
 }
 
@@ -194,7 +200,7 @@ function parseAliases(
   if (!s) return [];
   const out: string[] = [];
   for (const a of splitList(s, '|')) {
-    const bare = a.replace(/^~/, '');
+    const bare = a.replace(/^[~!]+/, '');
     if (!bare.replace(/\*/g, '').trim()) {
       problems.push(`${where}: empty alias in ${col}`);
       continue;
@@ -237,8 +243,15 @@ function rowToEntry(r: RawRow, generic: boolean, problems: string[]): ActorEntry
   } else if (/[{}]/.test(name)) {
     problems.push(`${where}: '{' in a canonical name outside generic.tsv`);
   }
-  if (countries.length === 0 && [...aliasesEn, ...aliasesAr].some((a) => a.startsWith('~'))) {
+  if (countries.length === 0 && [...aliasesEn, ...aliasesAr].some((a) => /^[~!]*~/.test(a))) {
     problems.push(`${where}: '~' country-context alias on an entry without countries`);
+  }
+  for (const a of [...aliasesEn, ...aliasesAr]) {
+    if (!/^[~!]*!/.test(a)) continue;
+    const bare = a.replace(/^[~!]+/, '');
+    if (!ARABIC.test(bare) || !/^ال/.test(bare) || /\s/.test(bare)) {
+      problems.push(`${where}: '!' (article required) needs a one-word Arabic alias with ال: '${a}'`);
+    }
   }
   if (problems.length > before) return null;
   const e: ActorEntry = {
@@ -334,8 +347,10 @@ export function loadActorLexicon(dir: string = resourcePath('actors')): ActorLex
   const caseSensitive = new Map<string, Set<string>>();
   const caseInsensitive = new Set<string>();
   const addPhrase = (phrase: string, e: ActorEntry) => {
-    const scoped = phrase.startsWith('~');
-    const p = scoped ? phrase.slice(1).trim() : phrase;
+    const marks = /^[~!]*/.exec(phrase)![0];
+    const scoped = marks.includes('~');
+    const articleOnly = marks.includes('!');
+    const p = phrase.slice(marks.length).trim();
     if (!ARABIC.test(p)) {
       // Only Latin phrases can be case-sensitive acronyms; Arabic ones need no key here.
       const key = keyOf(p);
@@ -348,7 +363,12 @@ export function loadActorLexicon(dir: string = resourcePath('actors')): ActorLex
         set.add(p.replace(/\./g, ''));
       } else caseInsensitive.add(key);
     }
-    matcher.add(p, scoped ? { ...e, scopedOnly: true, base: e } : e);
+    if (scoped || articleOnly) {
+      const v: ActorEntry = { ...e, base: e };
+      if (scoped) v.scopedOnly = true;
+      if (articleOnly) v.articleOnly = true;
+      matcher.add(p, v);
+    } else matcher.add(p, e);
   };
   for (const e of entries) {
     const phrases = new Set<string>();
@@ -380,7 +400,7 @@ export function loadActorLexicon(dir: string = resourcePath('actors')): ActorLex
     index(nameKey(e.name), id);
     index(nameKey(stripParens(e.name.replace(/\{country\}/g, ''))), id);
     index(derivedIdentity(e.name), id);
-    for (const a of e.aliasesEn) index(nameKey(a.replace(/^~/, '')), id);
+    for (const a of e.aliasesEn) index(nameKey(a.replace(/^[~!]+/, '')), id);
   }
   return { entries, byName, matcher, caseSensitive, caseInsensitive, identityIndex, files };
 }
@@ -408,21 +428,152 @@ function acceptCase(lex: ActorLexicon, tokens: Token[], m: Match<ActorEntry>): b
   return false;
 }
 
+/**
+ * Arabic tokens with the forms that only come from stripping a one-letter pronoun (ه ي ك) left
+ * out: after normalisation ة→ه and ى→ي those readings are mostly wrong (أمني "security" is not
+ * أمن + ي, المدنية is not المدني + ه), and actor aliases list construct forms (مسلحي) themselves.
+ */
+function actorTokens(tokens: Token[]): Token[] {
+  let out: Token[] | null = null;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.forms.length < 2 || !ARABIC.test(t.norm)) continue;
+    const base = new Set(proclitReadings(t.norm).map((r) => r.stem));
+    const keep = t.forms.filter((f) => {
+      if (base.has(f)) return true;
+      const viaLong = [...base].some(
+        (b) => b.length > f.length + 1 && b.startsWith(f) && LONG_ENCLITICS.has(b.slice(f.length)),
+      );
+      if (viaLong) return true;
+      return ![...base].some((b) => b.length === f.length + 1 && b.startsWith(f));
+    });
+    if (keep.length !== t.forms.length) {
+      out ??= tokens.slice();
+      out[k] = { ...t, forms: keep };
+    }
+  }
+  return out ?? tokens;
+}
+
+const LONG_ENCLITICS = new Set(['هما', 'كما', 'هم', 'هن', 'كم', 'كن', 'نا', 'ها']);
+
+/** Roles of generic group nouns (gunmen, militants, tribesmen, مسلحو) that a named group can absorb. */
+const GROUP_NOUN_ROLES = new Set(['unidentified', 'identity_militia', 'militia']);
+/** English words linking a group noun to the named group it belongs to ("gunmen from X"). */
+const EN_LINKS = [
+  ['of'],
+  ['from'],
+  ['belonging', 'to'],
+  ['loyal', 'to'],
+  ['affiliated', 'with'],
+  ['affiliated', 'to'],
+  ['linked', 'to'],
+  ['allied', 'to'],
+  ['allied', 'with'],
+  ['associated', 'with'],
+];
+
+function entriesOf(m: Match<ActorEntry>): ActorEntry[] {
+  return m.values.map((v) => v.base ?? v);
+}
+
+function isGroupNoun(m: Match<ActorEntry>): boolean {
+  return entriesOf(m).every((e) => e.generic && GROUP_NOUN_ROLES.has(e.role));
+}
+
+function isNamed(m: Match<ActorEntry>): boolean {
+  return entriesOf(m).some((e) => !e.generic);
+}
+
+/** A group a noun can belong to: a named actor, or the state (عناصر من الجيش, gunmen from the police). */
+function isJoinTarget(m: Match<ActorEntry>): boolean {
+  return isNamed(m) || entriesOf(m).every((e) => STATE_ROLES.has(e.role));
+}
+
+const STATE_ROLES = new Set(['military', 'police', 'government']);
+
+/** An Arabic noun in the construct state (مسلحو، مسلحي، عناصر، ميليشيات) rather than definite or nunated. */
+function arabicConstruct(t: Token): boolean {
+  let w = t.norm;
+  if (/^[وف]/.test(w) && w.length > 4) w = w.slice(1);
+  if (/^[بلك]/.test(w) && w.length > 4 && !/^[بلك]ا/.test(w)) w = w.slice(1);
+  return !w.startsWith('ال') && !/(ون|ين|ان)$/.test(w);
+}
+
+/** Whether the tokens between two matches are a link ("from", "loyal to", من, optional "the"). */
+function linkBetween(tokens: Token[], from: number, to: number): boolean {
+  const words = tokens.slice(from, to).map((t) => t.norm);
+  if (words.length === 0) return false;
+  if (words.length === 1 && words[0] === 'من') return true;
+  for (const l of EN_LINKS) {
+    if (words.length !== l.length && words.length !== l.length + 1) continue;
+    if (!l.every((w, k) => words[k] === w)) continue;
+    if (words.length === l.length || words[l.length] === 'the') return true;
+  }
+  return false;
+}
+
+/**
+ * Joins a generic group noun to the named group it describes, so that the mention resolves to the
+ * group: "Tabu tribesmen", "Wershefana militants" (named + noun, English only: in Arabic that order
+ * is verb-subject-object), "armed men from Wershefana", "gunmen loyal to X", مسلحو التبو,
+ * عناصر داعش, مسلحون من القبيلة (noun + link + named; an Arabic noun joins directly only in the
+ * construct state).
+ */
+function joinGroupNouns(tokens: Token[], ms: Match<ActorEntry>[]): Match<ActorEntry>[] {
+  const out: Match<ActorEntry>[] = [];
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k]!;
+    const next = ms[k + 1];
+    if (next && tokens[m.tokenStart]!.sentence === tokens[next.tokenStart]!.sentence) {
+      const latin = !ARABIC.test(tokens[m.tokenEnd - 1]!.norm);
+      if (isNamed(m) && isGroupNoun(next) && next.tokenStart === m.tokenEnd && latin) {
+        out.push({ tokenStart: m.tokenStart, tokenEnd: next.tokenEnd, values: m.values });
+        k++;
+        continue;
+      }
+      if (isGroupNoun(m) && isJoinTarget(next)) {
+        const adjacent = next.tokenStart === m.tokenEnd && !latin && arabicConstruct(tokens[m.tokenEnd - 1]!);
+        if (adjacent || linkBetween(tokens, m.tokenEnd, next.tokenStart)) {
+          out.push({ tokenStart: m.tokenStart, tokenEnd: next.tokenEnd, values: next.values });
+          k++;
+          continue;
+        }
+      }
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+/** Drops the `!alias` values of a match whose (first) token lacks the Arabic article. */
+function withArticle(tokens: Token[], m: Match<ActorEntry> | null): Match<ActorEntry> | null {
+  if (!m?.values.some((v) => v.articleOnly)) return m;
+  if (/^[وف]?(?:[بلك]?ال|لل)/.test(tokens[m.tokenStart]!.norm)) return m;
+  const values = m.values.filter((v) => !v.articleOnly);
+  return values.length ? { ...m, values } : null;
+}
+
 /** Actor mentions in a doc (or a token range of it): longest non-overlapping alias matches. */
 export function findActors(lex: ActorLexicon, doc: Doc, from = 0, to = doc.tokens.length): ActorMatch[] {
   const out: ActorMatch[] = [];
+  const tokens = actorTokens(doc.tokens);
   for (const s of doc.sentences) {
     const a = Math.max(from, s.tokenStart);
     const b = Math.min(to, s.tokenEnd);
     if (a >= b) continue;
+    const raw: Match<ActorEntry>[] = [];
     for (let i = a; i < b; ) {
-      const m = lex.matcher.matchAt(doc.tokens, i, b);
-      if (m && acceptCase(lex, doc.tokens, m)) {
-        const start = doc.tokens[m.tokenStart]!.start;
-        const end = doc.tokens[m.tokenEnd - 1]!.end;
-        out.push({ ...m, text: doc.text.slice(start, end) });
+      const m = withArticle(tokens, lex.matcher.matchAt(tokens, i, b));
+      if (m && acceptCase(lex, tokens, m)) {
+        raw.push(m);
         i = m.tokenEnd;
       } else i++;
+    }
+    for (const m of joinGroupNouns(tokens, raw)) {
+      const start = doc.tokens[m.tokenStart]!.start;
+      const end = doc.tokens[m.tokenEnd - 1]!.end;
+      out.push({ ...m, text: doc.text.slice(start, end) });
     }
   }
   return out;
@@ -544,8 +695,9 @@ export function resolveName(lex: ActorLexicon, text: string, ctx: ResolveContext
   const exact = lex.byName.get(text.trim());
   if (exact) return resolveActor(lex, [exact], ctx);
   const doc = miniDoc(text);
-  const m = lex.matcher.matchAt(doc.tokens, 0);
-  if (!m || m.tokenEnd !== doc.tokens.length || !acceptCase(lex, doc.tokens, m)) return null;
+  const tokens = actorTokens(doc.tokens);
+  const m = withArticle(tokens, lex.matcher.matchAt(tokens, 0));
+  if (!m || m.tokenEnd !== tokens.length || !acceptCase(lex, tokens, m)) return null;
   return resolveActor(lex, m.values, ctx);
 }
 
