@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CountryRecord, EntryRecord, GazetteerData, PlaceKind } from './data.js';
+import type { CountryRecord, EntryRecord, GazetteerData, PlaceKind, SourceRecord } from './data.js';
 import { distanceKm } from './distance.js';
 import { isArabicName, isLatinName, latinKey } from './names.js';
 import { listCell, readTsv } from './tsv.js';
@@ -337,7 +337,11 @@ export function buildGazetteerData(src: BuildSources): BuildResult {
 
   // Authored places.
   const a1Named = (iso2: string, name: string) => admin1.find((a) => a.iso2 === iso2 && a.name === name);
-  for (const r of readTsv(join(src.placesDir, 'places.tsv'))) {
+  const placeFiles = readdirSync(src.placesDir)
+    .filter((f) => /^places(-[a-z0-9-]+)?\.tsv$/.test(f))
+    .sort();
+  const placeRows = placeFiles.flatMap((f) => readTsv(join(src.placesDir, f)));
+  for (const r of placeRows) {
     const iso2 = r.iso2!;
     const a1 = a1Named(iso2, r.admin1 ?? '');
     if (r.admin1 && !a1) warnings.push(`places: ${iso2} ${r.name}: unknown admin1 "${r.admin1}"`);
@@ -430,7 +434,15 @@ export function buildGazetteerData(src: BuildSources): BuildResult {
     ar: stopRows.filter((r) => r.lang === 'ar').map((r) => r.form!),
     en: stopRows.filter((r) => r.lang === 'en').map((r) => r.form!),
   };
-  return { data: { version: 1, countries, entries, stop }, warnings };
+  const sourcesFile = join(src.placesDir, 'sources.tsv');
+  const sources: SourceRecord[] = existsSync(sourcesFile)
+    ? readTsv(sourcesFile).map((r) => ({
+        names: uniq([r.name!, ...listCell(r.aliases)]),
+        iso2: r.iso2!,
+        scope: r.scope === 'domestic' ? 'domestic' : 'national',
+      }))
+    : [];
+  return { data: { version: 1, countries, entries, stop, sources }, warnings };
 }
 
 /** Cities of region countries from @countrystatecity (name, coordinates). */

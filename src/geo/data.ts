@@ -61,4 +61,14 @@ export interface GazetteerData {
   countries: CountryRecord[];
   entries: EntryRecord[];
   stop: { ar: string[]; en: string[] };
+  /** News outlets with a home country (resources/places/sources.tsv): a weak country prior. */
+  sources?: SourceRecord[];
+}
+
+export interface SourceRecord {
+  /** Outlet names (the first is the display name). */
+  names: string[];
+  iso2: string;
+  /** 'domestic': mostly covers its own country; 'national': much regional news too. */
+  scope: 'domestic' | 'national';
 }

@@ -1,6 +1,14 @@
 /** The in-memory gazetteer: records plus the name indexes used by recognition and geocoding. */
 import type { CountryRecord, EntryRecord, GazetteerData } from './data.js';
-import { arabicParts, arabicWordKey, isArabicName, latinKey, latinParts, skeleton } from './names.js';
+import {
+  arabicParts,
+  arabicWordKey,
+  isArabicName,
+  latinKey,
+  latinParts,
+  looseSkeleton,
+  skeleton,
+} from './names.js';
 
 export interface Country extends CountryRecord {}
 
@@ -29,6 +37,10 @@ export interface Gazetteer {
   keyIndex: Map<string, number[]>;
   /** Latin consonant skeleton → entry ids (transliteration fallback). */
   skeletonIndex: Map<string, number[]>;
+  /** Looser skeleton (g/k/q/j one class, leading article l- dropped) → entry ids. */
+  looseIndex: Map<string, number[]>;
+  /** News outlet name key → home country and scope. */
+  sourceCountry: Map<string, { iso2: string; scope: 'domestic' | 'national' }>;
   /** admin1 entry by `${iso2}|${latinKey(name)}`. */
   admin1ByName: Map<string, Place>;
   /** Whole-name key without spaces → entry ids ("معرتمصرين" = "معرة مصرين"). */
@@ -77,6 +89,8 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
     enTrie: trieNode(),
     keyIndex: new Map(),
     skeletonIndex: new Map(),
+    looseIndex: new Map(),
+    sourceCountry: new Map(),
     admin1ByName: new Map(),
     compactIndex: new Map(),
     seats: new Map(),
@@ -96,7 +110,9 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
         trieAdd(gaz.enTrie, parts, p.id);
         push(gaz.keyIndex, parts.join(' '), p.id);
         push(gaz.compactIndex, parts.join(''), p.id);
-        push(gaz.skeletonIndex, skeleton(n), p.id);
+        const sk = skeleton(n);
+        push(gaz.skeletonIndex, sk, p.id);
+        for (const l of looseSkeleton(sk)) push(gaz.looseIndex, l, p.id);
       }
     }
   };
@@ -141,7 +157,27 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
       }
     }
   }
+  for (const src of data.sources ?? []) {
+    for (const n of src.names) {
+      const k = latinKey(n);
+      if (k && !gaz.sourceCountry.has(k)) gaz.sourceCountry.set(k, { iso2: src.iso2, scope: src.scope });
+    }
+  }
   return gaz;
+}
+
+/** Home countries of the outlets named in a `source` field ("Libya Herald; Agence France Presse"). */
+export function sourceCountries(
+  gaz: Gazetteer,
+  source: string | undefined,
+): { iso2: string; scope: 'domestic' | 'national' }[] {
+  if (!source) return [];
+  const out: { iso2: string; scope: 'domestic' | 'national' }[] = [];
+  for (const part of source.split(/[;,|/]/)) {
+    const hit = gaz.sourceCountry.get(latinKey(part.trim()));
+    if (hit) out.push(hit);
+  }
+  return out;
 }
 
 /** Keys of a doc word for the Arabic trie: its clitic readings with the article dropped. */

@@ -1,7 +1,7 @@
 /** Geocoding a bare name (CLI and evaluation): descriptor stripping, alias keys, priors. */
 import { normalize } from '../text/normalize.js';
 import type { Gazetteer, Place } from './gazetteer.js';
-import { arabicParts, arabicSkeleton, isArabicName, latinParts, skeleton } from './names.js';
+import { arabicParts, arabicSkeleton, isArabicName, latinParts, looseSkeleton, skeleton } from './names.js';
 
 export interface GeocodeMatch {
   name: string;
@@ -52,8 +52,16 @@ const EN_LEADING = /^(city|town|village|municipality|province|governorate|distri
 const EN_TRAILING = /\s+(city|town|village|municipality|province|governorate|district|region|state|wilaya)$/i;
 
 /** Query keys, most specific first, with the descriptors that were stripped. */
+/** Invisible marks, a parenthesised qualifier, a trailing ", country": «الدويم (مدينة)», «الزنتان، ليبيا». */
+export function cleanQuery(q: string): string {
+  let s = q.replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u061C\u0640]/g, '');
+  s = s.replace(/\s*[([][^)\]]*[)\]]\s*/g, ' ').trim();
+  const parts = s.split(/\s*[،,]\s*/).filter(Boolean);
+  return (parts[0] ?? s).trim();
+}
+
 function queryKeys(q: string): { keys: string[]; regionOnly: boolean; stripped: string } {
-  const s = q.trim();
+  const s = cleanQuery(q);
   if (isArabicName(s)) {
     const words = normalize(s)
       .replace(/[-_()،,.]/g, ' ')
@@ -124,37 +132,72 @@ function prior(p: Place, regionOnly: boolean): number {
 
 export function geocode(gaz: Gazetteer, query: string, opts?: { country?: string }): GeocodeResult {
   const explain: string[] = [];
-  const { keys, regionOnly, stripped } = queryKeys(query);
+  const q = cleanQuery(query) || query.trim();
+  const arabic = isArabicName(q);
+  const { keys, regionOnly, stripped } = queryKeys(q);
   if (stripped) explain.push(`stripped descriptor "${stripped}"${regionOnly ? ' (region only)' : ''}`);
+  const want = opts?.country?.toUpperCase();
+  const inCountry = (hit: number[] | undefined) =>
+    hit?.filter((id) => !want || gaz.places[id]!.iso2 === want) ?? [];
+  // An Arabic query matched by skeleton: an entry that has Arabic names, none of them this one,
+  // is another place (الشيخ زايد is not Sheikh Zuweid = الشيخ زويد).
+  const noOtherArabic = (ids: number[], sk: string) =>
+    ids.filter((id) => {
+      const ar = gaz.places[id]!.names.filter(isArabicName);
+      return !ar.length || ar.some((n) => arabicSkeleton(n) === sk);
+    });
   let ids: number[] = [];
   let how = '';
+  // 1. Name keys, in the country first.
+  let anyCountry: number[] = [];
   for (const k of keys) {
     const hit = gaz.keyIndex.get(k) ?? gaz.compactIndex.get(k.replace(/ /g, ''));
-    if (hit?.length) {
-      ids = hit;
+    if (!hit?.length) continue;
+    if (!anyCountry.length) anyCountry = hit;
+    const here = inCountry(hit);
+    if (here.length) {
+      ids = here;
       how = `name key "${k}"`;
       break;
     }
   }
-  const want = opts?.country?.toUpperCase();
-  if (!ids.length && isArabicName(query)) {
-    // Transliteration: the Arabic consonant skeleton against Latin names' skeletons, in the country.
-    const { keys: k2 } = queryKeys(query);
-    const sk = arabicSkeleton(k2[1] ?? k2[0]!);
-    const hit = sk.length >= 3 ? gaz.skeletonIndex.get(sk) : undefined;
-    const inCountry = hit?.filter((id) => !want || gaz.places[id]!.iso2 === want);
-    if (inCountry?.length) {
-      ids = inCountry;
-      how = `Arabic-to-Latin skeleton "${sk}"`;
+  // 2. Transliteration skeletons (exact, then loose: g/k one class, glued article l-), in the country.
+  if (!ids.length) {
+    const sks: string[] = [];
+    if (arabic) {
+      for (const k of keys.slice(1, 2).concat(keys.slice(0, 1))) sks.push(arabicSkeleton(k));
+    } else sks.push(skeleton(q));
+    const minLen = want || arabic ? 3 : 4;
+    const filter = (hit: number[] | undefined, sk: string) =>
+      arabic ? noOtherArabic(inCountry(hit), sk) : inCountry(hit);
+    for (const sk of sks) {
+      if (sk.length < minLen) continue;
+      const here = filter(gaz.skeletonIndex.get(sk), sk);
+      if (here.length) {
+        ids = here;
+        how = `${arabic ? 'Arabic-to-Latin ' : 'transliteration '}skeleton "${sk}"`;
+        break;
+      }
+    }
+    if (!ids.length) {
+      for (const sk of sks) {
+        if (sk.length < Math.max(4, minLen)) continue;
+        for (const l of looseSkeleton(sk)) {
+          const here = filter(gaz.looseIndex.get(l), sk);
+          if (here.length) {
+            ids = here;
+            how = `loose skeleton "${l}"`;
+            break;
+          }
+        }
+        if (ids.length) break;
+      }
     }
   }
-  if (!ids.length && !isArabicName(query)) {
-    const sk = skeleton(query);
-    const hit = sk.length >= 4 ? gaz.skeletonIndex.get(sk) : undefined;
-    if (hit) {
-      ids = hit;
-      how = `transliteration skeleton "${sk}"`;
-    }
+  // 3. A name known only abroad.
+  if (!ids.length && anyCountry.length) {
+    ids = anyCountry;
+    how = 'name key (other country)';
   }
   if (!ids.length) {
     explain.push(`no gazetteer name matches "${query}" (keys: ${keys.join(', ')})`);
@@ -163,10 +206,10 @@ export function geocode(gaz: Gazetteer, query: string, opts?: { country?: string
   explain.push(`${ids.length} candidate(s) by ${how}`);
   let pool = ids.map((id) => gaz.places[id]!);
   if (want) {
-    const inCountry = pool.filter((p) => p.iso2 === want);
-    if (inCountry.length) {
-      explain.push(`kept ${inCountry.length} in country ${want}`);
-      pool = inCountry;
+    const here = pool.filter((p) => p.iso2 === want);
+    if (here.length) {
+      explain.push(`kept ${here.length} in country ${want}`);
+      pool = here;
     } else explain.push(`none in country ${want}; keeping all`);
   }
   const scored = pool

@@ -86,6 +86,17 @@ export function skeleton(s: string): string {
   return out;
 }
 
+/**
+ * Looser skeleton keys for a skeleton: g/k one class (ق is written g, k or q; ج g or j), and,
+ * for names glued to their article ("Lakhdaria" = الأخضرية), the key without a leading l.
+ */
+export function looseSkeleton(sk: string): string[] {
+  const a = sk.replace(/g/g, 'k');
+  const out = [a];
+  if (a.length >= 4 && a.startsWith('l')) out.push(a.slice(1));
+  return out;
+}
+
 const ARABIC_ONLY = /^[\u0621-\u064A\u0660-\u0669\u066E-\u06D3\u06FA-\u06FF\s\u0640\u064B-\u065F\u0670-]+$/;
 const LATIN_ONLY = /^[\p{Script=Latin}\s'’‘`ʿʾʻʼ.-]+$/u;
 

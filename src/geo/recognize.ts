@@ -20,7 +20,7 @@ import {
   EN_REGION_BEFORE_OF,
 } from './cues.js';
 import { arabicTokenKeys, type Gazetteer, type Place, type TrieNode } from './gazetteer.js';
-import { isArticle, latinParts, skeleton } from './names.js';
+import { isArticle, latinParts, looseSkeleton, skeleton } from './names.js';
 
 export interface GeoCandidate {
   id: number;
@@ -219,6 +219,69 @@ function isDateline(doc: Doc, tokenStart: number, tokenEnd: number): boolean {
 
 const MIN_CONFIDENCE = 0.5;
 
+const EN_CUE_AFTER = new Set([
+  'town',
+  'village',
+  'district',
+  'camp',
+  'city',
+  'area',
+  'neighbourhood',
+  'neighborhood',
+]);
+
+/**
+ * Transliteration fallback for English text: the longest run of 1-3 capitalised words starting at
+ * unit u whose consonant skeleton (or looser skeleton) names a gazetteer entry (Sheikh Zuweyid =
+ * Shaykh Zuwayd, Kafr El-Shiekh = Kafr ash Shaykh). Needs a locative cue before the run or a
+ * descriptor after it.
+ */
+function skeletonMatch(
+  doc: Doc,
+  gaz: Gazetteer,
+  units: Unit[],
+  u: number,
+  sentStart: number,
+  sentEnd: number,
+): { end: number; ids: number[] } | null {
+  const toks = doc.tokens;
+  const t0 = units[u]!.token;
+  let s0 = t0;
+  while (s0 > sentStart && latinParts(toks[s0 - 1]!.text).every(isArticle) && toks[s0 - 1]!.kind === 'word')
+    s0--;
+  const p1 = s0 > sentStart ? toks[s0 - 1]!.norm : '';
+  const p2 = s0 - 1 > sentStart ? toks[s0 - 2]!.norm : '';
+  const cueBefore =
+    EN_LOCATIVE.has(p1) ||
+    EN_NEAR.has(p1) ||
+    (p1 === 'of' && (EN_DIRECTION_OF.has(p2) || EN_BEFORE_OF.has(p2) || EN_REGION_BEFORE_OF.has(p2))) ||
+    p1 === 'and' ||
+    p1 === ',';
+  let best: { end: number; ids: number[] } | null = null;
+  const words: string[] = [];
+  for (let j = u; j < units.length && j - u < 6; j++) {
+    const un = units[j]!;
+    const t = toks[un.token]!;
+    if (t.kind !== 'word' || HAS_ARABIC.test(t.text)) break;
+    if (un.first && !UPPER.test(t.text)) break;
+    if (un.first && un.token - t0 >= 3) break;
+    words.push(un.keys[0]!);
+    if (!un.last) continue;
+    const next = un.token + 1 < sentEnd ? toks[un.token + 1]!.norm : '';
+    if (!cueBefore && !EN_CUE_AFTER.has(next) && !EN_REGION_AFTER.has(next)) continue;
+    const sk = skeleton(words.join(' '));
+    if (sk.length < 4) continue;
+    let hit = gaz.skeletonIndex.get(sk);
+    if (!hit) for (const l of looseSkeleton(sk)) hit ??= gaz.looseIndex.get(l);
+    const ok = hit?.filter((id) => {
+      const p = gaz.places[id]!;
+      return p.level !== 'place' || p.authored || p.pop >= 5000 || (words.length > 1 && p.fcode === 'CSC');
+    });
+    if (ok?.length) best = { end: j + 1, ids: ok };
+  }
+  return best;
+}
+
 function scoreMention(
   gaz: Gazetteer,
   ids: number[],
@@ -282,16 +345,24 @@ export function recognizePlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
       let ids: number[] = [];
       let end = u + 1;
       let via: GeoCandidate['via'] = 'alias';
-      if (m) {
+      const longer =
+        m && m.end - u === 1 && !arabic && UPPER.test(tok.text) && unit.first
+          ? skeletonMatch(doc, gaz, units, u, sent.tokenStart, sent.tokenEnd)
+          : null;
+      if (m && longer && longer.end > m.end) {
+        // "Ben Jawad" = Bin Jawad, not the town "Ben" followed by a word.
+        ids = longer.ids;
+        end = longer.end;
+        via = 'skeleton';
+      } else if (m) {
         ids = m.ids;
         end = m.end;
-      } else if (!arabic && UPPER.test(tok.text) && unit.first && unit.last) {
-        // Transliteration fallback: one capitalised word with a known skeleton.
-        const sk = skeleton(tok.text);
-        const hit = sk.length >= 3 ? gaz.skeletonIndex.get(sk) : undefined;
-        const prevNorm = tok.i > sent.tokenStart ? doc.tokens[tok.i - 1]!.norm : '';
-        if (hit && sk.length >= 4 && EN_LOCATIVE.has(prevNorm)) {
-          ids = hit.filter((id) => gaz.places[id]!.authored || gaz.places[id]!.pop >= 5000);
+      } else if (!arabic && UPPER.test(tok.text) && unit.first) {
+        // Transliteration fallback: 1-3 capitalised words with a known skeleton, after a cue.
+        const fb = skeletonMatch(doc, gaz, units, u, sent.tokenStart, sent.tokenEnd);
+        if (fb) {
+          ids = fb.ids;
+          end = fb.end;
           via = 'skeleton';
         }
       }

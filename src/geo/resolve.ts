@@ -5,7 +5,7 @@
  * its admin1 set, unless the text says محافظة / province (then the admin1, geo_precision 3).
  */
 import type { Doc } from '../text/types.js';
-import { arabicTokenKeys, type Gazetteer, type Place } from './gazetteer.js';
+import { arabicTokenKeys, type Gazetteer, type Place, sourceCountries } from './gazetteer.js';
 import { latinKey } from './names.js';
 import type { GeoCandidate, PlaceMention } from './recognize.js';
 
@@ -38,23 +38,37 @@ export interface ResolveOptions {
 export interface ArticleContext {
   countryVotes: Map<string, number>;
   admin1Votes: Map<string, number>;
+  /** Each mention's own share of countryVotes (to judge the support from the rest of the article). */
+  ownVotes: Map<PlaceMention, Map<string, number>>;
+  /** The home country of a domestic outlet named in the article's `source`. */
+  sourceCountry?: string;
 }
+
+/** Country vote of a domestic / national outlet named in the article's source field. */
+const SOURCE_VOTE = { domestic: 1.2, national: 0.4 };
 
 /** Country and admin1 evidence of the whole article. */
 export function articleContext(doc: Doc, mentions: PlaceMention[], gaz: Gazetteer): ArticleContext {
   const countryVotes = new Map<string, number>();
   const admin1Votes = new Map<string, number>();
+  const ownVotes = new Map<PlaceMention, Map<string, number>>();
   const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
   for (const m of mentions) {
+    const own = new Map<string, number>();
+    ownVotes.set(m, own);
+    const addC = (_: Map<string, number>, k: string, v: number) => {
+      add(countryVotes, k, v);
+      add(own, k, v);
+    };
     const weight = (m.dateline ? 4 : 1) * (m.confidence ?? 0.7);
     const countries = new Set(m.candidates.map((c) => c.iso2));
     const isCountry = m.candidates.some((c) => c.level === 'country');
     if (isCountry) {
-      for (const c of m.candidates) if (c.level === 'country') add(countryVotes, c.iso2, 2 * weight);
+      for (const c of m.candidates) if (c.level === 'country') addC(countryVotes, c.iso2, 2 * weight);
     } else if (countries.size === 1) {
-      add(countryVotes, [...countries][0]!, weight);
+      addC(countryVotes, [...countries][0]!, weight);
     } else {
-      for (const iso of countries) add(countryVotes, iso, (0.3 * weight) / countries.size);
+      for (const iso of countries) addC(countryVotes, iso, (0.3 * weight) / countries.size);
     }
     const a1 = new Set(m.candidates.filter((c) => c.admin1).map((c) => `${c.iso2}|${c.admin1}`));
     for (const k of a1) add(admin1Votes, k, 1 / a1.size);
@@ -71,8 +85,17 @@ export function articleContext(doc: Doc, mentions: PlaceMention[], gaz: Gazettee
       }
     }
   }
-  return { countryVotes, admin1Votes };
+  // The outlet's home country (Libya Herald, Radio Dabanga...): one more voice.
+  let sourceCountry: string | undefined;
+  for (const sc of sourceCountries(gaz, doc.source)) {
+    add(countryVotes, sc.iso2, SOURCE_VOTE[sc.scope]);
+    if (sc.scope === 'domestic' && !sourceCountry) sourceCountry = sc.iso2;
+  }
+  return { countryVotes, admin1Votes, ownVotes, sourceCountry };
 }
+
+/** Per-document fallback country (a domestic outlet's home), for documentCountry(). */
+const fallbackCountry = new WeakMap<Doc, { country: string; iso2: string; iso: number }>();
 
 function prior(c: GeoCandidate, gaz: Gazetteer): number {
   const p = gaz.places[c.id]!;
@@ -193,6 +216,19 @@ export function resolvePlaces(
   let countryTotal = 0;
   for (const v of ctx.countryVotes.values()) countryTotal += v;
   const legacy = legacyYear(doc, opts);
+  if (ctx.sourceCountry) {
+    const c = gaz.byIso2.get(ctx.sourceCountry);
+    if (c) fallbackCountry.set(doc, { country: c.name, iso2: c.iso2, iso: c.iso });
+  }
+  // The article's leading country and its support.
+  let lead = '';
+  let leadVotes = 0;
+  for (const [iso, v] of ctx.countryVotes) {
+    if (v > leadVotes) {
+      lead = iso;
+      leadVotes = v;
+    }
+  }
   return mentions.map((m) => {
     if (!m.candidates.length) return null;
     let best: GeoCandidate | null = null;
@@ -207,6 +243,15 @@ export function resolvePlaces(
       } else if (s > second) second = s;
     }
     if (!best) return null;
+    // A lone name abroad (Kish, Tiran, Jardan) in an article clearly about another country, with
+    // nothing else pointing to that country and no strong cue: more likely an unknown local name.
+    if (best.level !== 'country' && best.level !== 'admin1' && best.iso2 !== lead && !m.dateline) {
+      const own = ctx.ownVotes.get(m)?.get(best.iso2) ?? 0;
+      const support = (ctx.countryVotes.get(best.iso2) ?? 0) - own;
+      const leadOwn = ctx.ownVotes.get(m)?.get(lead) ?? 0;
+      if (support < 0.25 && leadVotes - leadOwn >= 1 && (m.confidence ?? 0.7) < 0.9 && !m.descriptor)
+        return null;
+    }
     const margin = Number.isFinite(second) ? Math.min(1, (bs - second) / 1.5) : 1;
     const conf = Math.round((m.confidence ?? 0.7) * (0.6 + 0.4 * margin) * 100) / 100;
     return toLocation(gaz, gaz.places[best.id]!, m, conf, legacy);
@@ -231,5 +276,7 @@ export function documentCountry(
   }
   let best: { w: number; r: ResolvedLocation } | null = null;
   for (const v of votes.values()) if (!best || v.w > best.w) best = v;
-  return best ? { country: best.r.country, iso2: best.r.iso2, iso: best.r.iso } : null;
+  return best
+    ? { country: best.r.country, iso2: best.r.iso2, iso: best.r.iso }
+    : (fallbackCountry.get(_doc) ?? null);
 }

@@ -5,9 +5,12 @@ export type TsvRow = Record<string, string>;
 
 export function parseTsv(text: string, file = 'tsv'): TsvRow[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const header = (lines[0] ?? '').split('\t').map((h) => h.trim());
+  // Comment lines may precede the header.
+  let h = 0;
+  while (h < lines.length && (lines[h]!.startsWith('#') || !lines[h]!.trim())) h++;
+  const header = (lines[h] ?? '').split('\t').map((x) => x.trim());
   const rows: TsvRow[] = [];
-  for (let i = 1; i < lines.length; i++) {
+  for (let i = h + 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (!line.trim() || line.startsWith('#')) continue;
     const cells = line.split('\t');
