@@ -103,7 +103,7 @@ export function classify(
       et = 'Riots';
     }
     // a "clash" with unarmed people only is an attack on civilians
-    if (sub === 'Armed clash' && targetIsCivilian(ctx) && !ctx.armedTarget) {
+    if (sub === 'Armed clash' && ctx.target?.actor?.inter === 7 && !ctx.armedTarget && ctx.victimClass !== 'armed') {
       sub = 'Attack';
       et = 'Violence against civilians';
     }

@@ -1,5 +1,5 @@
 import type { ResolvedLocation } from '../geo/index.js';
-import { type ResolvedActor, resolveActor } from '../lexicon/actors.js';
+import { type ResolvedActor, resolveActor, stateActor } from '../lexicon/actors.js';
 import type { Event, Evidence } from '../model/event.js';
 import { disorderTypeOf, interactionOf } from '../model/taxonomy.js';
 import { type Doc, localOffset } from '../text/types.js';
@@ -119,6 +119,17 @@ export function frameToEvent(
       }
     }
   }
+  // an air strike with no named air force: a foreign air force named in the article (the
+  // coalition over Yemen), else the country's own
+  if (!a1 && sub === 'Air/drone strike') {
+    const ext = ann.actors.find((m) => m.actor && m.actor.inter === 8 && m.actor.name !== a2?.name);
+    a1 = ext ? resolveFor(ext) : country ? stateActor(ctx.actors, 'military', country.iso2, year) : null;
+  }
+  // the unnamed other side of a battle: the group the article is about, if it names one
+  if (et === 'Battles' && a1 && !a2) {
+    const s = salientNonState(ann, a1.name);
+    if (s && [1, 8].includes(a1.inter)) a2 = resolveFor(s);
+  }
   if (
     !a1 &&
     (et === 'Violence against civilians' || et === 'Explosions/Remote violence' || et === 'Battles')
@@ -215,6 +226,8 @@ export function frameToEvent(
     .sort((x, y) => (x.part === y.part ? x.start - y.start : x.part === 'title' ? -1 : 1));
 
   let conf = f.score;
+  // a type inferred from a bare killing or attack (no clash, strike or bombing named) is less sure
+  if (f.triggers.every((t) => ['KILL', 'WOUND', 'ATTACK', 'CLAIM'].includes(t.entry.subEventType))) conf -= 0.2;
   if (f.merged > 0) conf += 0.08;
   if (!a1Range) conf -= 0.08;
   if (!loc) conf -= 0.15;
