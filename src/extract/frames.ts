@@ -5,11 +5,11 @@ import { classify, PSEUDO } from './classify.js';
 import type { ExtractContext } from './context.js';
 import { buildCountIndex, findCounts } from './counts.js';
 import { EN_RULES } from './en/rules.js';
-import type { LangRules } from './lang.js';
+import { hasForm, type LangRules } from './lang.js';
 import { blockReason } from './modality.js';
 import { pickPlace } from './place.js';
 import { assignRoles } from './roles.js';
-import type { Annotations, Frame, TriggerHit, VictimClass } from './types.js';
+import type { Annotations, Frame, PlaceHit, TriggerHit, VictimClass } from './types.js';
 
 export function rulesFor(lang: 'ar' | 'en'): LangRules {
   return lang === 'ar' ? AR_RULES : EN_RULES;
@@ -105,7 +105,7 @@ export function buildFrames(doc: Doc, ann: Annotations, ctx: ExtractContext): Fr
       const gt = live.filter((t) => t.tokenStart >= g.from && t.tokenStart < g.to);
       if (!gt.some((t) => isStrong(t))) continue;
       const f = buildFrame(doc, ann, ctx, rules, idx, gt, g, s.part, frames.length);
-      if (f) frames.push(f);
+      if (f) for (const x of splitByPlace(doc, ann, f, rules)) frames.push({ ...x, id: frames.length });
     }
   }
   return frames;
@@ -280,4 +280,36 @@ function pickDate(ann: Annotations, doc: Doc, g: Segment, main: TriggerHit): Fra
       sentence: best.sentence,
     },
   };
+}
+
+/**
+ * One event per place: «غارات على صنعاء وصعدة وحجة», "protests in Kasserine, Gafsa and Tunis" name
+ * several places of different provinces in one list after the trigger; ACLED codes one event for
+ * each. The figures stay with the first place (they are not split without a source for it).
+ */
+function splitByPlace(doc: Doc, ann: Annotations, f: Frame, rules: LangRules): Frame[] {
+  if (!f.place?.location?.admin1) return [f];
+  const list: PlaceHit[] = [f.place];
+  let last = f.place;
+  for (const p of ann.places) {
+    if (p.tokenStart < last.tokenEnd || p.tokenEnd > f.segEnd) continue;
+    if (!p.location?.admin1 || p.dateline) continue;
+    // only list separators between: و, and, commas
+    let joined = true;
+    for (let k = last.tokenEnd; k < p.tokenStart; k++) {
+      const t = doc.tokens[k]!;
+      if (!(t.text === '،' || t.text === ',' || hasForm(t, rules.and))) joined = false;
+    }
+    const glued = doc.lang === 'ar' && p.tokenStart === last.tokenEnd && doc.tokens[p.tokenStart]!.prefix.startsWith('و');
+    if (!joined && !glued) break;
+    if (p.tokenStart === last.tokenEnd && !glued) break;
+    list.push(p);
+    last = p;
+  }
+  const byAdmin1 = new Map<string, PlaceHit>();
+  for (const p of list) if (!byAdmin1.has(p.location!.admin1)) byAdmin1.set(p.location!.admin1, p);
+  if (byAdmin1.size < 2) return [f];
+  return [...byAdmin1.values()].map((place, i) =>
+    i === 0 ? { ...f, place } : { ...f, place, deaths: [], wounded: [], arrested: [] },
+  );
 }
