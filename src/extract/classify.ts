@@ -71,8 +71,12 @@ export function classify(
     return t.entry.weight + (VIOLENT.includes(et) ? 0.3 : 0) + (et === 'Riots' ? 0.05 : 0);
   };
   // killings reported with arrests or seizures: the violence is the event
-  const lethal = triggers.some((t) => (t.entry.subEventType === 'KILL' || t.entry.subEventType === 'ATTACK') && t.entry.weight >= 0.6);
-  const onlyStrategic = specific.length > 0 && specific.every((t) => eventTypeOf(t.entry.subEventType) === 'Strategic developments');
+  const lethal = triggers.some(
+    (t) => (t.entry.subEventType === 'KILL' || t.entry.subEventType === 'ATTACK') && t.entry.weight >= 0.6,
+  );
+  const onlyStrategic =
+    specific.length > 0 &&
+    specific.every((t) => eventTypeOf(t.entry.subEventType) === 'Strategic developments');
   if (onlyStrategic && lethal && ctx.hasDeaths) {
     return classify(
       triggers.filter((t) => PSEUDO.has(t.entry.subEventType)),
@@ -103,7 +107,12 @@ export function classify(
       et = 'Riots';
     }
     // a "clash" with unarmed people only is an attack on civilians
-    if (sub === 'Armed clash' && ctx.target?.actor?.inter === 7 && !ctx.armedTarget && ctx.victimClass !== 'armed') {
+    if (
+      sub === 'Armed clash' &&
+      ctx.target?.actor?.inter === 7 &&
+      !ctx.armedTarget &&
+      ctx.victimClass !== 'armed'
+    ) {
       sub = 'Attack';
       et = 'Violence against civilians';
     }

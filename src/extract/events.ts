@@ -89,6 +89,15 @@ export function frameToEvent(
   const et = f.eventType;
   const sub = f.subEventType;
 
+  // civilians are the victims of violence, never its perpetrators («استشهد شاب», "residents were shelled")
+  if (a1?.inter === 7 && et !== 'Protests' && et !== 'Riots') {
+    if (!a2) {
+      a2 = a1;
+      a2Range = a1Range;
+    }
+    a1 = null;
+    a1Range = null;
+  }
   if (et === 'Protests' || et === 'Riots') {
     const role = et === 'Protests' ? 'protesters' : 'rioters';
     if (!a1 || (a1.inter !== 6 && a1.inter !== 5)) {
@@ -227,7 +236,8 @@ export function frameToEvent(
 
   let conf = f.score;
   // a type inferred from a bare killing or attack (no clash, strike or bombing named) is less sure
-  if (f.triggers.every((t) => ['KILL', 'WOUND', 'ATTACK', 'CLAIM'].includes(t.entry.subEventType))) conf -= 0.2;
+  if (f.triggers.every((t) => ['KILL', 'WOUND', 'ATTACK', 'CLAIM'].includes(t.entry.subEventType)))
+    conf -= 0.2;
   if (f.merged > 0) conf += 0.08;
   if (!a1Range) conf -= 0.08;
   if (!loc) conf -= 0.15;

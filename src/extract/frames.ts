@@ -227,9 +227,19 @@ function buildFrame(
   const seg = segments(doc, g.from, g.to).find(
     (x) => typing.main.tokenStart >= x.from && typing.main.tokenStart < x.to,
   );
+  // a country or city that speaks or condemns («أدانت الكويت», "Egypt said") is not where it happened
+  const speaking = (p: PlaceHit) => {
+    const prev = doc.tokens[p.tokenStart - 1];
+    return (
+      !!prev &&
+      (hasForm(prev, rules.reportVerbs) ||
+        ann.cues.some((c) => c.entry.kind === 'condemnation' && c.tokenEnd === p.tokenStart))
+    );
+  };
+  const places = ann.places.filter((p) => !speaking(p));
   const place =
-    (seg && pickPlace(ann.places, seg.from, seg.to, typing.main, ann.country?.iso2)) ??
-    pickPlace(ann.places, g.from, g.to, typing.main, ann.country?.iso2);
+    (seg && pickPlace(places, seg.from, seg.to, typing.main, ann.country?.iso2)) ??
+    pickPlace(places, g.from, g.to, typing.main, ann.country?.iso2);
   const date = pickDate(ann, doc, g, typing.main);
   let score = typing.main.entry.weight;
   if (roles2.agent) score += 0.1;
@@ -300,7 +310,8 @@ function splitByPlace(doc: Doc, ann: Annotations, f: Frame, rules: LangRules): F
       const t = doc.tokens[k]!;
       if (!(t.text === '،' || t.text === ',' || hasForm(t, rules.and))) joined = false;
     }
-    const glued = doc.lang === 'ar' && p.tokenStart === last.tokenEnd && doc.tokens[p.tokenStart]!.prefix.startsWith('و');
+    const glued =
+      doc.lang === 'ar' && p.tokenStart === last.tokenEnd && doc.tokens[p.tokenStart]!.prefix.startsWith('و');
     if (!joined && !glued) break;
     if (p.tokenStart === last.tokenEnd && !glued) break;
     list.push(p);

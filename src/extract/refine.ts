@@ -117,9 +117,15 @@ export function compatible(a: Frame, b: Frame): boolean {
   }
   if (a.date?.range && b.date?.range && Math.abs(days(a.date.value.date, b.date.value.date)) > 1)
     return false;
+  // the same kind of incident at the same named place on the same day is one event, whatever
+  // actors each sentence happens to name
+  const sameSpot =
+    a.subEventType === b.subEventType &&
+    (!a.place || !b.place || a.place.location?.location === b.place.location?.location) &&
+    (!a.date || !b.date || a.date.value.date === b.date.value.date);
   const aa = [identity(a, 'agent'), identity(a, 'target')].filter(Boolean);
   const bb = [identity(b, 'agent'), identity(b, 'target')].filter(Boolean);
-  if (aa.length && bb.length && !aa.some((x) => bb.includes(x))) return false;
+  if (!sameSpot && aa.length && bb.length && !aa.some((x) => bb.includes(x))) return false;
   return true;
 }
 
