@@ -1,14 +1,16 @@
 import type { ResolvedLocation } from '../geo/index.js';
 import { type ResolvedActor, resolveActor, stateActor } from '../lexicon/actors.js';
 import type { Event, Evidence } from '../model/event.js';
-import { disorderTypeOf, interactionOf } from '../model/taxonomy.js';
+import { disorderTypeOf, eventTypeOf, interactionOf } from '../model/taxonomy.js';
 import { type Doc, localOffset } from '../text/types.js';
 import { resolveMention } from './actors.js';
+import { confidenceOf } from './confidence.js';
 import type { ExtractContext } from './context.js';
 import { eventNotes } from './notes.js';
 import { reconcile } from './refine.js';
 import type { ActorMention, Annotations, Frame, PlaceHit, Range } from './types.js';
 
+const PSEUDO_TYPES = new Set(['KILL', 'WOUND', 'ATTACK', 'CLAIM']);
 const NON_STATE = new Set(['rebel', 'jihadist', 'militia', 'identity_militia', 'unidentified']);
 
 export interface ArticleDefaults {
@@ -234,17 +236,24 @@ export function frameToEvent(
     })
     .sort((x, y) => (x.part === y.part ? x.start - y.start : x.part === 'title' ? -1 : 1));
 
-  let conf = f.score;
-  // a type inferred from a bare killing or attack (no clash, strike or bombing named) is less sure
-  if (f.triggers.every((t) => ['KILL', 'WOUND', 'ATTACK', 'CLAIM'].includes(t.entry.subEventType)))
-    conf -= 0.2;
-  if (f.merged > 0) conf += 0.08;
-  if (!a1Range) conf -= 0.08;
-  if (!loc) conf -= 0.15;
-  else if (!f.place) conf -= 0.05;
-  if (deaths?.vague) conf -= 0.1;
-  if (!f.date?.range && !defaults.date?.range) conf -= 0.05;
-  ev.confidence = Math.round(Math.max(0.05, Math.min(0.99, conf)) * 100) / 100;
+  const types = new Set(f.triggers.map((t) => eventTypeOf(t.entry.subEventType)).filter((t) => !!t));
+  const mainWeight = Math.max(
+    ...f.triggers.filter((t) => t.entry.subEventType === sub || eventTypeOf(t.entry.subEventType) === et).map((t) => t.entry.weight),
+    ...f.triggers.map((t) => (PSEUDO_TYPES.has(t.entry.subEventType) ? t.entry.weight : 0)),
+  );
+  ev.confidence = confidenceOf({
+    triggerWeight: mainWeight,
+    inferred: f.triggers.every((t) => PSEUDO_TYPES.has(t.entry.subEventType)),
+    multiType: types.size > 1,
+    namedAgent: !!a1Range && !!a1 && !a1.entry.generic,
+    anyActor: !!a1Range || !!a2Range,
+    placeInSentence: !!f.place,
+    located: !!loc,
+    explicitDate: !!f.date?.range,
+    corroborated: f.merged > 0,
+    vagueDeaths: !!deaths?.vague,
+    split: !!f.split,
+  });
   ev.notes = eventNotes(ev);
   return ev;
 }

@@ -41,10 +41,14 @@ export function runPipeline(ctx: ExtractContext, article: ArticleInput): { doc: 
   frames = dropOutOfTime(doc, ann, frames);
   frames = mergeFrames(frames);
   const defaults = { place: articlePlace(doc, ann), date: articleDate(doc, ann) };
-  const events = frames
-    .map((f) => frameToEvent(doc, ann, ctx, f, defaults))
-    .filter((e) => e.confidence >= MIN_CONFIDENCE);
-  return { doc, events };
+  const events = frames.map((f) => frameToEvent(doc, ann, ctx, f, defaults));
+  // The lead event of an article is the one it is written about; further events (round-ups,
+  // background incidents, consequences) are real less often: their confidence is lowered.
+  for (let i = 1; i < events.length; i++) {
+    const e = events[i]!;
+    e.confidence = Math.round(Math.max(0.05, e.confidence - 0.1) * 100) / 100;
+  }
+  return { doc, events: events.filter((e) => e.confidence >= MIN_CONFIDENCE) };
 }
 
 export function createExtractor(ctx: ExtractContext = loadContext()): Extractor {

@@ -92,6 +92,8 @@ export interface Frame {
   /** Frames merged into this one (for evidence). */
   merged: number;
   blocked?: string;
+  /** One of several events split from one report by place (a list of places). */
+  split?: boolean;
   score: number;
   speaker: ActorMention | null;
 }
