@@ -19,7 +19,7 @@ export interface Extractor {
 }
 
 /** Events below this confidence are not reported. */
-export const MIN_CONFIDENCE = 0.3;
+export const MIN_CONFIDENCE = 0.2;
 
 /**
  * The pipeline: document → classifiers (numbers, dates, places, actors, triggers, cues) →
