@@ -139,7 +139,15 @@ export function findCounts(
     }
     return { cls };
   };
-  const push = (kind: Anchor, value: number, vague: boolean, a: number, b: number, update: boolean) => {
+  const push = (
+    kind: Anchor,
+    value: number,
+    vague: boolean,
+    a: number,
+    b: number,
+    update: boolean,
+    anchor?: number,
+  ) => {
     const v = victimAfter(b);
     // the victims may stand inside the count ("Eight militants were killed", «12 جنديا قتلوا»)
     if (v.cls === 'unknown') {
@@ -158,6 +166,7 @@ export function findCounts(
       update,
       victimClass: v.cls,
       ...(v.victim ? { victim: v.victim } : {}),
+      ...(anchor !== undefined ? { anchor } : {}),
     };
     if (kind === 'death') out.deaths.push(c);
     else if (kind === 'wound') out.wounded.push(c);
@@ -233,6 +242,8 @@ export function findCounts(
       if (n.tokenStart - j - skipped > 6) break;
       const an = idx.anchorAt.get(j);
       if (an && an.end <= n.tokenStart) {
+        // «ارتفعت حصيلة قتلى التفجير إلى تسعة»: the update words stand before the anchor
+        for (let q = j - 1; q >= Math.max(from, j - 4); q--) if (idx.tollUpdate.has(q)) update = true;
         if (an.end >= n.tokenStart - 3 - skipped || update) {
           left = { kind: an.kind, at: j, end: an.end };
           // «مقتل وإصابة 12», "killed or wounded 30": adjacent death and wound words share the figure
@@ -253,7 +264,7 @@ export function findCounts(
     usedAnchors.add(pick.at);
     const lo = Math.min(n.tokenStart, pick.at);
     const hi = Math.max(n.tokenEnd, pick.end);
-    push(pick.kind, n.value.value, !!n.value.vague || n.value.kind === 'vague', lo, hi, update);
+    push(pick.kind, n.value.value, !!n.value.vague || n.value.kind === 'vague', lo, hi, update, pick.at);
     k = n.tokenEnd - 1;
   }
 

@@ -238,7 +238,9 @@ export function frameToEvent(
 
   const types = new Set(f.triggers.map((t) => eventTypeOf(t.entry.subEventType)).filter((t) => !!t));
   const mainWeight = Math.max(
-    ...f.triggers.filter((t) => t.entry.subEventType === sub || eventTypeOf(t.entry.subEventType) === et).map((t) => t.entry.weight),
+    ...f.triggers
+      .filter((t) => t.entry.subEventType === sub || eventTypeOf(t.entry.subEventType) === et)
+      .map((t) => t.entry.weight),
     ...f.triggers.map((t) => (PSEUDO_TYPES.has(t.entry.subEventType) ? t.entry.weight : 0)),
   );
   ev.confidence = confidenceOf({

@@ -321,6 +321,8 @@ function splitByPlace(doc: Doc, ann: Annotations, f: Frame, rules: LangRules): F
   for (const p of list) if (!byAdmin1.has(p.location!.admin1)) byAdmin1.set(p.location!.admin1, p);
   if (byAdmin1.size < 2) return [f];
   return [...byAdmin1.values()].map((place, i) =>
-    i === 0 ? { ...f, place, split: true } : { ...f, place, split: true, deaths: [], wounded: [], arrested: [] },
+    i === 0
+      ? { ...f, place, split: true }
+      : { ...f, place, split: true, deaths: [], wounded: [], arrested: [] },
   );
 }

@@ -195,8 +195,28 @@ export interface Reconciled {
  * one group are the same deaths, and when they differ the most conservative is kept (low/high
  * report the spread). A figure with no group is compared with the sum of the groups.
  */
-export function reconcile(counts: Count[]): Reconciled | null {
-  if (!counts.length) return null;
+export function reconcile(input: Count[]): Reconciled | null {
+  if (!input.length) return null;
+  // "Nine soldiers and three attackers were killed": figures tied to one casualty word add up
+  const counts: Count[] = [];
+  const byAnchor = new Map<string, Count>();
+  for (const c of input) {
+    if (c.anchor === undefined || c.vague) {
+      counts.push(c);
+      continue;
+    }
+    const key = `${c.range.sentence}:${c.anchor}`;
+    const prev = byAnchor.get(key);
+    if (!prev) {
+      const copy = { ...c };
+      byAnchor.set(key, copy);
+      counts.push(copy);
+    } else if (prev.range.start !== c.range.start) {
+      prev.value += c.value;
+      prev.victim = prev.victim === c.victim ? prev.victim : undefined;
+      prev.victimClass = prev.victimClass === c.victimClass ? prev.victimClass : 'unknown';
+    }
+  }
   const exact = counts.filter((c) => !c.vague);
   const pool = exact.length ? exact : counts;
   const updates = pool.filter((c) => c.update);

@@ -65,6 +65,8 @@ export interface Count {
   /** Identity of the victims' group when known (actor identity or class). */
   victim?: string;
   victimClass: VictimClass;
+  /** Token of the casualty word the figure is tied to: figures sharing it are parts of one toll. */
+  anchor?: number;
 }
 
 /** An event frame: a trigger and the arguments found around it. */

@@ -1,0 +1,169 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createExtractor, type Extractor } from '../src/extract/index.js';
+import { reconcile } from '../src/extract/refine.js';
+import type { Count } from '../src/extract/types.js';
+import type { Event } from '../src/model/event.js';
+
+let ex: Extractor;
+beforeAll(() => {
+  ex = createExtractor();
+});
+
+function events(text: string, published = '2024-03-11', title?: string): Event[] {
+  return ex.extract({ id: 't', text, title, published }).events;
+}
+
+function one(text: string, published?: string, title?: string): Event {
+  const es = events(text, published, title);
+  expect(es.length, JSON.stringify(es.map((e) => e.sub_event_type))).toBeGreaterThanOrEqual(1);
+  return es[0]!;
+}
+
+describe('fatalities', () => {
+  it('reads number words, digits and duals in Arabic', () => {
+    expect(one('قتل ثلاثة وعشرون مدنيا في قصف مدفعي استهدف سوقا شعبيا في مدينة إدلب أمس.').fatalities).toBe(
+      23,
+    );
+    expect(one('قُتل جنديان في هجوم شنه مسلحون على حاجز للجيش قرب مدينة درعا أمس.').fatalities).toBe(2);
+    expect(one('أسفرت غارة جوية على بلدة سراقب عن مقتل ١٢ شخصا أمس.').fatalities).toBe(12);
+  });
+  it('reads English counts, "at least" and a singular victim', () => {
+    expect(
+      one(
+        'At least 14 people were killed in an airstrike on a market in the town of Maarat al-Numan on Sunday.',
+      ).fatalities,
+    ).toBe(14);
+    expect(
+      one('A soldier was killed when gunmen attacked a checkpoint near Arish on Sunday.').fatalities,
+    ).toBe(1);
+    expect(
+      one('The army killed an armed Islamist militant near the town of Jijel on Sunday.').fatalities,
+    ).toBe(1);
+  });
+  it('does not count the wounded, ages or years', () => {
+    expect(one('أصيب خمسة مدنيين بجروح في قصف على بلدة معرة النعمان أمس.').fatalities).toBe(0);
+    expect(one('Five civilians were wounded by shelling in the town of Ariha on Sunday.').fatalities).toBe(0);
+    expect(one('قتل المواطن أحمد سالم (34) برصاص مسلحين مجهولين في مدينة عدن أمس.').fatalities).toBe(1);
+  });
+  it('codes deaths without a number, or only in a killed-and-wounded total, as 3', () => {
+    expect(one('سقط قتلى في اشتباكات عنيفة بين الجيش ومسلحين في مدينة درنة أمس.').fatalities).toBe(3);
+    expect(one('أسفر التفجير عن سقوط 40 بين قتيل وجريح في مدينة الحلة أمس.').fatalities).toBe(3);
+  });
+  it('adds the dead of two sides named in one sentence', () => {
+    expect(
+      one('Nine soldiers and three attackers were killed in clashes at a checkpoint near Mayadin on Sunday.')
+        .fatalities,
+    ).toBe(12);
+  });
+  it('replaces a figure by its update', () => {
+    const e = one(
+      'قتل خمسة أشخاص في تفجير سيارة مفخخة في مدينة أعزاز أمس.\nوارتفعت حصيلة قتلى التفجير إلى تسعة أشخاص بحسب مصادر طبية.',
+    );
+    expect(e.fatalities).toBe(9);
+  });
+});
+
+describe('reconcile', () => {
+  const range = (sentence: number) => ({ tokenStart: 0, tokenEnd: 1, start: 0, end: 1, sentence });
+  const c = (value: number, sentence: number, extra: Partial<Count> = {}): Count => ({
+    value,
+    range: range(sentence),
+    vague: false,
+    update: false,
+    victimClass: 'unknown',
+    ...extra,
+  });
+  it('keeps the most conservative of conflicting figures, with low/high', () => {
+    const r = reconcile([c(12, 0), c(14, 3)])!;
+    expect(r.value).toBe(12);
+    expect(r.high).toBe(14);
+  });
+  it('adds named groups', () => {
+    expect(reconcile([c(7, 0, { victim: 'sdf' }), c(23, 2, { victim: 'islamic state' })])!.value).toBe(30);
+  });
+  it('prefers exact figures over vague ones', () => {
+    expect(reconcile([c(3, 0, { vague: true }), c(5, 1)])!.value).toBe(5);
+  });
+});
+
+describe('what is not an event', () => {
+  it.each([
+    ['opinion', 'ويرى محللون أن التنظيم قد يشن هجمات جديدة على السجون في المنطقة.'],
+    ['fear', 'ويخشى السكان من اندلاع اشتباكات جديدة في المدينة.'],
+    ['negation', 'لم تسجل أي اشتباكات في المدينة خلال اليومين الماضيين.'],
+    ['history', 'وكان التنظيم قد سيطر على المدينة منذ سنوات قبل أن يطرد منها.'],
+    ['history (year)', 'In 2014, Islamic State fighters seized the city of Mosul after heavy clashes.'],
+    ['threat', 'The group threatened to attack government buildings in the capital.'],
+    ['plan', 'The army plans to launch an offensive to retake the town next month.'],
+    ['sport', 'سجل المهاجم هدفين في مباراة الفريق أمس وقاد هجوما قويا على مرمى الخصم.'],
+  ])('%s', (_kind, text) => {
+    expect(events(text).map((e) => e.sub_event_type)).toEqual([]);
+  });
+  it('drops events older than a week before publication', () => {
+    expect(
+      events(
+        'Clashes erupted in Sirte on 2 January 2024 between two armed groups, killing five.',
+        '2024-03-11',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('segmentation and arguments', () => {
+  it('codes the title, the lead and the body of one event once', () => {
+    const es = events(
+      'درعا - قتل أربعة جنود من الجيش السوري أمس في هجوم شنه مسلحون على حاجز عسكري في ريف درعا.\nوقال مصدر عسكري إن الاشتباكات استمرت ساعة.',
+      '2024-03-11',
+      'مقتل أربعة جنود في هجوم على حاجز بدرعا',
+    );
+    expect(es.length).toBe(1);
+    expect(es[0]!.event_type).toBe('Battles');
+    expect(es[0]!.fatalities).toBe(4);
+  });
+  it('reads Arabic passives with the agent after «شنه»', () => {
+    const e = one(
+      'قتل سبعة عناصر من الجيش العراقي في هجوم شنه تنظيم داعش على نقطة عسكرية قرب مدينة الرمادي أمس.',
+    );
+    expect([e.actor1, e.actor2].join('|')).toContain('Islamic State');
+    expect([e.actor1, e.actor2].join('|')).toContain('Military Forces of Iraq');
+  });
+  it('reads English passives with "by"', () => {
+    const e = one(
+      'Three civilians were killed by an airstrike carried out by Russian warplanes in the town of Ariha on Sunday.',
+    );
+    expect(e.event_type).toBe('Explosions/Remote violence');
+    expect(e.sub_event_type).toBe('Air/drone strike');
+  });
+  it('makes attacks on unarmed people violence against civilians', () => {
+    const e = one('Gunmen killed three civilians in an attack on a market in the town of Baidoa on Sunday.');
+    expect(e.event_type).toBe('Violence against civilians');
+    expect(e.actor2).toBe('Civilians (Somalia)');
+    expect(e.civilian_targeting).toBe('Civilian targeting');
+  });
+  it('codes a protest with tear gas as a protest with intervention', () => {
+    const e = one('فرقت الشرطة العراقية بالغاز المسيل للدموع مظاهرة لمئات المحتجين في مدينة البصرة أمس.');
+    expect(e.event_type).toBe('Protests');
+    expect(e.sub_event_type).toBe('Protest with intervention');
+    expect(e.actor1).toBe('Protesters (Iraq)');
+  });
+  it('resolves «أمس» and weekdays against the publication date', () => {
+    expect(one('اندلعت اشتباكات عنيفة أمس بين الجيش ومسلحين في مدينة درنة.', '2024-03-11').event_date).toBe(
+      '2024-03-10',
+    );
+    expect(
+      one('Clashes erupted on Sunday between the army and militants in Derna.', '2024-03-13').event_date,
+    ).toBe('2024-03-10');
+  });
+  it('gives evidence offsets into the text and the title', () => {
+    const title = 'مقتل خمسة في قصف على إدلب';
+    const text = 'قتل خمسة مدنيين أمس في قصف مدفعي على مدينة إدلب.';
+    const e = one(text, '2024-03-11', title);
+    for (const ev of e.evidence) {
+      const src = ev.part === 'title' ? title : text;
+      expect(src.slice(ev.start, ev.end)).toBe(ev.text);
+    }
+    expect(e.evidence.some((ev) => ev.field === 'location')).toBe(true);
+    expect(e.evidence.some((ev) => ev.field === 'fatalities')).toBe(true);
+    expect(e.notes).toMatch(/^On 2024-03-10, /);
+  });
+});
