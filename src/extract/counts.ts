@@ -187,7 +187,7 @@ export function findCounts(
     let right: { kind: Anchor; at: number; end: number } | null = null;
     let free = 0;
     let depth = 0;
-    for (let j = n.tokenEnd; j < Math.min(to, n.tokenEnd + 12); j++) {
+    for (let j = n.tokenEnd; j < Math.min(to, n.tokenEnd + 16); j++) {
       const an = idx.anchorAt.get(j);
       if (an && depth === 0) {
         right = { kind: an.kind, at: j, end: an.end };
@@ -403,15 +403,23 @@ const EN_SINGULAR_PERSON = new Set([
 type Tok = import('../text/types.js').Token;
 
 const EN_DET_ONE = new Set(['a', 'an', 'one', 'another']);
-const EN_PASSIVE_SINGULAR = new Set(['was', 'has', 'had']);
+const EN_PASSIVE_SINGULAR = new Set(['was', 'has', 'had', 'is']);
 
 /** A singular victim right after the anchor: an Arabic singular noun, or a/an/one (+ up to 3 words) + a person noun. */
 function singularAfter(tokens: Tok[], i: number, to: number): boolean {
   const t = tokens[i];
   if (!t || i >= to) return false;
   if (t.forms.some((f) => AR_SINGULAR_PERSON.has(f))) return true;
-  if (!EN_DET_ONE.has(t.norm)) return false;
-  for (let j = i + 1; j < Math.min(to, i + 7); j++) {
+  if (!EN_DET_ONE.has(t.norm)) {
+    // note style without an article: "Militiamen kill merchant", "killed former local official"
+    for (let j = i; j < Math.min(to, i + 4); j++) {
+      const x = tokens[j]!;
+      if (EN_SINGULAR_PERSON.has(x.norm)) return true;
+      if (x.kind !== 'word' || !/^[a-z-]+$/.test(x.text)) return false;
+    }
+    return false;
+  }
+  for (let j = i + 1; j < Math.min(to, i + 9); j++) {
     if (EN_SINGULAR_PERSON.has(tokens[j]!.norm)) return true;
     if (tokens[j]!.kind !== 'word') return false;
   }
@@ -421,10 +429,18 @@ function singularAfter(tokens: Tok[], i: number, to: number): boolean {
 /** "A ... <person> [of X] was killed": a singular subject before a passive anchor. */
 function singularBefore(tokens: Tok[], k: number, from: number): boolean {
   // the trigger itself may start with the auxiliary ("was killed")
-  if (tokens[k]?.norm === 'was') k++;
+  if (tokens[k]?.norm === 'was' || tokens[k]?.norm === 'is') k++;
   const aux = tokens[k - 1];
+  // "A prisoner ... died", "A displaced man killed, another wounded": a singular subject right before
   if (!aux || !EN_PASSIVE_SINGULAR.has(aux.norm)) {
-    // «قُتل» has no auxiliary; English needs "was"
+    for (let j = k - 1; j >= Math.max(from, k - 8); j--) {
+      const t = tokens[j]!;
+      if (t.kind === 'punct' || t.kind === 'number') return false;
+      if (EN_SINGULAR_PERSON.has(t.norm)) {
+        for (let q = j - 1; q >= Math.max(from, j - 4); q--) if (EN_DET_ONE.has(tokens[q]!.norm)) return true;
+        return false;
+      }
+    }
     return false;
   }
   for (let j = k - 2; j >= Math.max(from, k - 10); j--) {
