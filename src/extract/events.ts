@@ -149,11 +149,11 @@ export function frameToEvent(
     a1Range = null;
   }
   if (a1 && a2 && a1.name === a2.name) a2 = null;
-  // ACLED lists the sides of a battle with the lower actor-type code first (state forces before
-  // rebels before militias); the interaction code is written the same way.
+  // actor1 is the side that acted; when the text names none (clashes between X and Y), the sides
+  // are listed as ACLED does, the lower actor-type code first (state forces before rebels)
   let assoc1 = f.agentAssoc;
   let assoc2 = f.targetAssoc;
-  if (et === 'Battles' && a1 && a2 && a2.inter < a1.inter) {
+  if (et === 'Battles' && f.symmetric && a1 && a2 && a2.inter < a1.inter) {
     [a1, a2] = [a2, a1];
     [a1Range, a2Range] = [a2Range, a1Range];
     [assoc1, assoc2] = [assoc2, assoc1];

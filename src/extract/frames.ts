@@ -259,6 +259,7 @@ function buildFrame(
     agentAssoc: roles2.agentAssoc,
     targetAssoc: roles2.targetAssoc,
     speaker: roles2.speaker,
+    symmetric: roles2.symmetric,
     victimClass,
     deaths: counts.deaths,
     wounded: counts.wounded,

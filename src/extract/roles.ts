@@ -5,6 +5,8 @@ import type { ActorMention, TriggerHit } from './types.js';
 export interface Roles {
   agent: ActorMention | null;
   target: ActorMention | null;
+  /** Neither side is marked as the one who acted (clashes between X and Y, fighting with X). */
+  symmetric: boolean;
   agentAssoc: ActorMention[];
   targetAssoc: ActorMention[];
   speaker: ActorMention | null;
@@ -150,7 +152,11 @@ export function assignRoles(
       if (!sameActor(m, target)) targetAssoc.push(m);
     }
   }
-  return { agent, target, agentAssoc, targetAssoc, speaker };
+  const markedAgent = !!agent && marks.get(agent) === 'agent';
+  const symmetric =
+    (!!side1 && agent === side1) ||
+    (!markedAgent && main.entry.subEventType === 'Armed clash' && main.entry.form === 'noun');
+  return { agent, target, agentAssoc, targetAssoc, speaker, symmetric };
 }
 
 function sameActor(a: ActorMention, b: ActorMention): boolean {
