@@ -56,7 +56,7 @@ function buildInput(): { path: string; cleanup: () => void; from: string } {
     path,
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
     from: sources()
-      .map((s) => s.replace(root + '/', ''))
+      .map((s) => relative(root, s))
       .join(', '),
   };
 }

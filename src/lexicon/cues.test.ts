@@ -217,3 +217,76 @@ describe('blockers and false friends', () => {
     expect(m!.values[0]!.scope).toBe('next3');
   });
 });
+
+describe('added cues: recent spans, purpose forms, names, participants', () => {
+  it('en: "in the past three days" is recent, "in the past" alone is history', () => {
+    expect(kindsIn('Forty fighters died in the past three days in clashes.', 'en')).not.toContain('history');
+    expect(kindsIn('In the past, the town saw heavy fighting.', 'en')).toContain('history');
+    expect(kindsIn('Three soldiers were killed weeks ago.', 'en')).toContain('history');
+  });
+  it('en: fear reaches forward only', () => {
+    const doc = createDoc({ text: 'Workers announced a general strike amid fears of attacks.', lang: 'en' });
+    const fear = matchCues(doc)
+      .flatMap((m) => m.values)
+      .find((v) => v.kind === 'fear');
+    expect(fear?.scope).toBe('next8');
+  });
+  it('en: "believed to be" qualifies the actor and hides the opinion cue', () => {
+    const k = kindsIn('Gunmen believed to be from the group attacked a checkpoint.', 'en');
+    expect(k).toContain('non_event');
+    expect(k).not.toContain('opinion');
+  });
+  it('en: arrests in connection with an earlier attack', () => {
+    expect(kindsIn('Police arrested five men in connection with the bombing.', 'en')).toContain('history');
+  });
+  it('en: workers, students and the unemployed are protest participants', () => {
+    expect(kindsIn('A group of unemployed blocked the national road.', 'en')).toContain('protester_noun');
+    expect(kindsIn('Doctors resumed their strike.', 'en')).toContain('protester_noun');
+    expect(kindsIn('Hundreds of students gathered at the gate.', 'en')).toContain('protester_noun');
+  });
+  it('en: civilian victims and armed targets', () => {
+    expect(kindsIn('Militiamen killed a merchant in the market.', 'en')).toContain('civilian_victim');
+    expect(kindsIn('A displaced man was shot near the camp.', 'en')).toContain('civilian_victim');
+    expect(kindsIn('The bomb hit two armoured vehicles.', 'en')).toContain('armed_target');
+    expect(kindsIn('Gunmen attacked a police checkpoint.', 'en')).toContain('armed_target');
+  });
+  it('en: Shell the company is a non-event span', () => {
+    expect(kindsIn('Royal Dutch Shell reported higher profits.', 'en')).toContain('non_event');
+  });
+  it('ar: purpose ل + masdar is a non-event span; the bare masdar is not', () => {
+    expect(kindsIn('أطلقت القوات عملية لتحرير المدينة', 'ar')).toContain('non_event');
+    expect(kindsIn('نقطة انطلاق لاستعادة السيطرة على المدن', 'ar')).toContain('non_event');
+    expect(kindsIn('اضطر للانضمام إلى التنظيم', 'ar')).toContain('non_event');
+    expect(kindsIn('أعلن الجيش تحرير المدينة', 'ar')).not.toContain('non_event');
+  });
+  it('ar: غداة is "the day after", not the future غدا', () => {
+    expect(kindsIn('قصفت الطائرات المواقع غداة تبادل لإطلاق النار', 'ar')).not.toContain('future');
+    expect(kindsIn('يعقد المجلس اجتماعه غدا', 'ar')).toContain('future');
+  });
+  it('ar: «يعتقد أنهم» qualifies the actor and hides the opinion cue', () => {
+    const k = kindsIn('هاجم مسلحون يعتقد أنهم من التنظيم القرية', 'ar');
+    expect(k).not.toContain('opinion');
+    expect(kindsIn('يعتقد محللون أن الهجوم وشيك', 'ar')).toContain('opinion');
+  });
+  it('ar: past time adverbials and finished events', () => {
+    expect(kindsIn('سيطرت القوات على المدينة قبل أيام', 'ar')).toContain('history');
+    expect(kindsIn('أصيب الجندي بداية العام الحالي', 'ar')).toContain('history');
+    expect(kindsIn('دمرت المدينة في المعارك التي انتهت بانتصار القوات', 'ar')).toContain('history');
+  });
+  it('ar: names and figurative phrases containing trigger words', () => {
+    expect(kindsIn('عثر على جثة القيادي في الحراك الجنوبي', 'ar')).toContain('non_event');
+    expect(kindsIn('يمثل خرقا لاتفاقية جنيف', 'ar')).toContain('non_event');
+    expect(kindsIn('اتهم الحكومة بالتطهير المذهبي', 'ar')).toContain('non_event');
+    expect(kindsIn('احتجاجا على نهب حقوقهم', 'ar')).toContain('non_event');
+  });
+  it('ar: plan and hypothetical forms', () => {
+    expect(kindsIn('وافقت تركيا على السماح بشن ضربات جوية', 'ar')).toContain('plan');
+    expect(kindsIn('منع السكان من العودة تحت طائلة الاعتقال', 'ar')).toContain('hypothetical');
+  });
+  it('ar: participants and victims', () => {
+    expect(kindsIn('أضرب الموظفين عن العمل', 'ar')).toContain('protester_noun');
+    expect(kindsIn('قطع العاطلين عن العمل الطريق', 'ar')).toContain('protester_noun');
+    expect(kindsIn('قتل مزارع برصاص مسلحين', 'ar')).toContain('civilian_victim');
+    expect(kindsIn('استهدفت عبوة آلية للجيش', 'ar')).toContain('armed_target');
+  });
+});

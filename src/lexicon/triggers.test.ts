@@ -339,7 +339,7 @@ describe('no trigger inside unrelated words', () => {
   const en = [
     'The committee published its annual report.',
     'She will march in the parade in March.',
-    'The company opened a new shell factory in the region.',
+    'The company opened a new factory in the region.',
     'The striker scored twice in the final.',
     'Investors welcomed the economic outlook.',
   ];
@@ -386,7 +386,53 @@ describe('ambiguous words: longer phrases decide', () => {
     expect(typesIn('وقع هجوم في المدينة', 'ar')).toEqual(['ATTACK']);
     expect(typesIn('هجوم على حاجز للجيش', 'ar')).toContain('Armed clash');
   });
+  it('en: bare shell (present tense in notes) is weak; shelled is strong', () => {
+    const doc = createDoc({ text: 'The company opened a new shell factory.', lang: 'en' });
+    const m = matchTriggers(doc);
+    expect(m.flatMap((x) => x.values).every((e) => e.weight < 0.45)).toBe(true);
+    expect(typesIn('SAF shell rebels in Sama.', 'en')).toEqual(['Shelling/artillery/missile attack']);
+    expect(typesIn('Militiamen shelled the village.', 'en')).toEqual(['Shelling/artillery/missile attack']);
+  });
   it('shot dead carries both KILL and ATTACK', () => {
     expect(typesIn('A guard was shot dead.', 'en').sort()).toEqual(['ATTACK', 'KILL']);
+  });
+});
+
+describe('added triggers', () => {
+  const cases: [string, Lang, string][] = [
+    ['Militiamen shell Kambo village.', 'en', 'Shelling/artillery/missile attack'],
+    ['An explosive charge hit their armoured vehicle.', 'en', 'Remote explosive/landmine/IED'],
+    ['Six killed when a vehicle hit an explosive device.', 'en', 'Remote explosive/landmine/IED'],
+    ['A truck hit a mine near the border.', 'en', 'Remote explosive/landmine/IED'],
+    ['Children killed in aerial bombardments on the village.', 'en', 'Air/drone strike'],
+    ['Rebels seized the town on Sunday.', 'en', 'Non-state actor overtakes territory'],
+    ['A nationwide strike was launched on Thursday.', 'en', 'Peaceful protest'],
+    ['The union organised a march to the ministry.', 'en', 'Peaceful protest'],
+    ['Students march in solidarity with the army.', 'en', 'Peaceful protest'],
+    ['Farmers cut the road over the wheat crisis.', 'en', 'Peaceful protest'],
+    ['Residents set tyres ablaze on the main street.', 'en', 'Violent demonstration'],
+    ['A young man died after setting himself on fire.', 'en', 'Peaceful protest'],
+    ['قصفت الطائرات المقاتلة مواقع التنظيم', 'ar', 'Air/drone strike'],
+    ['قتل جندي في صدام مسلح مع المتشددين', 'ar', 'Armed clash'],
+    ['تجددت الصدامات في المدينة', 'ar', 'Armed clash'],
+  ];
+  for (const [text, lang, expected] of cases) {
+    it(`${lang}: ${expected} ← ${text}`, () => {
+      expect(typesIn(text, lang)).toContain(expected);
+    });
+  }
+  it('weak entries stay below the frame threshold alone', () => {
+    const weight = (text: string, lang: Lang, phrase: string) =>
+      matchTriggers(createDoc({ text, lang }))
+        .flatMap((m) => m.values)
+        .find((e) => e.phrase === phrase)?.weight;
+    expect(weight('The army blocked the advance.', 'en', 'blocked')).toBeLessThan(0.45);
+    expect(weight('The execution of the plan was delayed.', 'en', 'execution')).toBeLessThan(0.45);
+    expect(weight('Police seized a vehicle.', 'en', 'seized')).toBeLessThan(0.45);
+    expect(weight('أكدت تصديها للإرهاب', 'ar', 'تصدى')).toBeLessThan(0.25);
+    expect(weight('أدان الحادث الإرهابي', 'ar', 'حادث* إرهابي*')).toBeLessThan(0.25);
+  });
+  it('صدام alone (the name Saddam) is no trigger', () => {
+    expect(typesIn('ولد صدام حسين في تكريت', 'ar')).toEqual([]);
   });
 });
