@@ -72,7 +72,7 @@ export function buildFrames(doc: Doc, ann: Annotations, ctx: ExtractContext): Fr
     const cues = ann.cues.filter((c) => c.sentence === s.i);
     const live: TriggerHit[] = [];
     for (const t of trig) {
-      if (!blockReason(doc, t, cues)) live.push(supported(t, ann, s.i));
+      if (!blockReason(doc, t, cues) && !isGrievance(doc, t, trig, rules)) live.push(supported(t, ann, s.i));
     }
     if (!live.some((t) => isStrong(t))) continue;
     // group clause segments: a new group starts at a segment with its own strong trigger and place
@@ -112,6 +112,44 @@ export function buildFrames(doc: Doc, ann: Annotations, ctx: ExtractContext): Fr
 }
 
 const PROTEST_TYPES = new Set(['Protests', 'Riots']);
+
+/** Words that introduce what a protest is about: "protest against the killing", «احتجاجا على مقتل». */
+const GRIEVANCE = new Set([
+  'against',
+  'over',
+  'denounce',
+  'denouncing',
+  'decry',
+  'condemn',
+  'condemning',
+  'solidarity',
+  'احتجاجا',
+  'تنديدا',
+  'رفضا',
+  'استنكارا',
+  'تضامنا',
+]);
+
+/**
+ * A violent word that is the grievance of a protest in the same clause («تظاهر المئات احتجاجا على
+ * مقتل شاب», "IDPs protest against the killing of a man") is not an event of its own here.
+ */
+function isGrievance(doc: Doc, t: TriggerHit, all: TriggerHit[], rules: LangRules): boolean {
+  const et = eventTypeOf(t.entry.subEventType);
+  if (et && PROTEST_TYPES.has(et)) return false;
+  const protest = all.find((p) => {
+    const pe = eventTypeOf(p.entry.subEventType);
+    return pe && PROTEST_TYPES.has(pe) && p.tokenEnd <= t.tokenStart;
+  });
+  if (!protest) return false;
+  for (let k = protest.tokenEnd; k < t.tokenStart; k++) {
+    const tok = doc.tokens[k]!;
+    if (tok.kind === 'punct' && tok.text !== ',' && tok.text !== '،') return false;
+    if (tok.forms.some((f) => GRIEVANCE.has(f))) return true;
+  }
+  void rules;
+  return false;
+}
 const VIOLENT_TYPES = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
 
 /**

@@ -1,3 +1,4 @@
+import { fallbackLocation } from '../geo/index.js';
 import type { Doc } from '../text/types.js';
 import type { Annotations, PlaceHit, TriggerHit } from './types.js';
 
@@ -21,13 +22,27 @@ export function pickPlace(
       p.tokenEnd <= to &&
       p.location &&
       !p.dateline &&
-      !(docCountry && p.location.iso2 !== docCountry && !p.location.admin1),
+      !(docCountry && p.location.iso2 !== docCountry && !p.location.admin1) &&
+      // the article's own country named alone («في سوريا»): the article's place is more telling
+      !(docCountry && p.location.iso2 === docCountry && p.location.level === 'country'),
   );
   if (!cands.length) return null;
+  // A province's namesake town next to another town of that province («Aleppo's Atareb», "al-Hara in
+  // the countryside of Dara'a"): the other town is the more specific place.
+  const namesake = (p: PlaceHit) =>
+    p.location!.location === p.location!.admin1 &&
+    cands.some(
+      (q) =>
+        q !== p &&
+        q.location!.admin1 === p.location!.admin1 &&
+        q.location!.location !== p.location!.location &&
+        q.location!.geo_precision === 1,
+    );
   const level = (p: PlaceHit) => {
     const gp = p.location!.geo_precision;
     const isCountry = !p.location!.admin1 && !p.location!.location;
-    return isCountry ? 4 : gp;
+    if (isCountry) return 4;
+    return gp === 1 && namesake(p) ? 1.5 : gp;
   };
   return [...cands].sort((a, b) => {
     const la = level(a);
@@ -59,5 +74,21 @@ export function articlePlace(doc: Doc, ann: Annotations): PlaceHit | null {
   // the dateline city, unless the lead names a more specific place in the same admin1
   const inLead = specific(lead.filter((p) => p.location!.admin1 || p.location!.location));
   if (dateline && (!inLead || inLead.location!.admin1 !== dateline.location!.admin1)) return dateline;
-  return inLead ?? dateline ?? specific(resolved.filter((p) => p.location!.admin1)) ?? specific(resolved);
+  const named =
+    inLead ?? dateline ?? specific(resolved.filter((p) => p.location!.admin1)) ?? specific(resolved);
+  if (named || !ann.country) return named;
+  // No place named at all: the outlet's region, else the capital of the article's country (precision 3).
+  const loc = fallbackLocation(doc, ann.country.iso2);
+  return loc
+    ? {
+        tokenStart: 0,
+        tokenEnd: 0,
+        start: 0,
+        end: 0,
+        sentence: 0,
+        location: loc,
+        regionOnly: true,
+        dateline: false,
+      }
+    : null;
 }

@@ -120,7 +120,7 @@ export function compatible(a: Frame, b: Frame): boolean {
   // the same kind of incident at the same named place on the same day is one event, whatever
   // actors each sentence happens to name
   const sameSpot =
-    a.subEventType === b.subEventType &&
+    (a.subEventType === b.subEventType || isGeneric(a) || isGeneric(b)) &&
     (!a.place || !b.place || a.place.location?.location === b.place.location?.location) &&
     (!a.date || !b.date || a.date.value.date === b.date.value.date);
   const aa = [identity(a, 'agent'), identity(a, 'target')].filter(Boolean);
