@@ -440,6 +440,7 @@ export function buildGazetteerData(src: BuildSources): BuildResult {
         names: uniq([r.name!, ...listCell(r.aliases)]),
         iso2: r.iso2!,
         scope: r.scope === 'domestic' ? 'domestic' : 'national',
+        ...(r.region ? { region: r.region } : {}),
       }))
     : [];
   return { data: { version: 1, countries, entries, stop, sources }, warnings };

@@ -33,6 +33,11 @@ export const AR_DESCRIPTORS = n([
   'جمهورية',
   'مملكة',
 ]);
+/**
+ * Descriptors of a facility (السجن المركزي، مطار الملك...): the next word is often an adjective or a
+ * person, so they do not make a stoplisted common word a place.
+ */
+export const AR_FACILITY_DESCRIPTORS = n(['سجن', 'مطار', 'قاعدة', 'معبر', 'ميناء']);
 /** Arabic direction/proximity words before a name (geo_precision 2). */
 export const AR_DIRECTIONS = n([
   'شمال',

@@ -71,4 +71,9 @@ export interface SourceRecord {
   iso2: string;
   /** 'domestic': mostly covers its own country; 'national': much regional news too. */
   scope: 'domestic' | 'national';
+  /**
+   * The admin1 the outlet mostly reports from (an admin1 name, or a pre-2019 ACLED name such as
+   * Sudan's "Darfur"): the place of an article that names none.
+   */
+  region?: string;
 }

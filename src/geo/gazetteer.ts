@@ -17,6 +17,13 @@ export interface Place extends EntryRecord {
   id: number;
 }
 
+/** A news outlet's home: country, scope and (optionally) the admin1 it mostly reports from. */
+export interface SourceHome {
+  iso2: string;
+  scope: 'domestic' | 'national';
+  region?: string;
+}
+
 export interface TrieNode {
   next: Map<string, TrieNode>;
   ids: number[];
@@ -40,7 +47,7 @@ export interface Gazetteer {
   /** Looser skeleton (g/k/q/j one class, leading article l- dropped) → entry ids. */
   looseIndex: Map<string, number[]>;
   /** News outlet name key → home country and scope. */
-  sourceCountry: Map<string, { iso2: string; scope: 'domestic' | 'national' }>;
+  sourceCountry: Map<string, SourceHome>;
   /** admin1 entry by `${iso2}|${latinKey(name)}`. */
   admin1ByName: Map<string, Place>;
   /** Whole-name key without spaces → entry ids ("معرتمصرين" = "معرة مصرين"). */
@@ -160,19 +167,21 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
   for (const src of data.sources ?? []) {
     for (const n of src.names) {
       const k = latinKey(n);
-      if (k && !gaz.sourceCountry.has(k)) gaz.sourceCountry.set(k, { iso2: src.iso2, scope: src.scope });
+      if (k && !gaz.sourceCountry.has(k))
+        gaz.sourceCountry.set(k, {
+          iso2: src.iso2,
+          scope: src.scope,
+          ...(src.region ? { region: src.region } : {}),
+        });
     }
   }
   return gaz;
 }
 
 /** Home countries of the outlets named in a `source` field ("Libya Herald; Agence France Presse"). */
-export function sourceCountries(
-  gaz: Gazetteer,
-  source: string | undefined,
-): { iso2: string; scope: 'domestic' | 'national' }[] {
+export function sourceCountries(gaz: Gazetteer, source: string | undefined): SourceHome[] {
   if (!source) return [];
-  const out: { iso2: string; scope: 'domestic' | 'national' }[] = [];
+  const out: SourceHome[] = [];
   for (const part of source.split(/[;,|/]/)) {
     const hit = gaz.sourceCountry.get(latinKey(part.trim()));
     if (hit) out.push(hit);

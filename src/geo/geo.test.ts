@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pickPlace } from '../extract/place.js';
 import { createDoc } from '../text/doc.js';
 import { spansOf } from '../text/types.js';
 import {
@@ -6,6 +7,7 @@ import {
   countryByName,
   distanceKm,
   documentCountry,
+  fallbackLocation,
   geocode,
   loadGazetteer,
   recognizePlaces,
@@ -172,5 +174,65 @@ describe('transliteration and context (gazetteer and geocoding issue)', () => {
     expect(geocode(gaz, 'الزنتان، ليبيا', { country: 'LY' }).match?.name).toBe('Zintan');
     // an entry with other Arabic names is not matched by skeleton
     expect(geocode(gaz, 'الشيخ زايد', { country: 'EG' }).match?.admin1).toBe('Giza');
+  });
+});
+
+describe('country readings, facility descriptors, fallback place', () => {
+  const best = (text: string, name: string, published?: string) => {
+    const { mentions, resolved } = run(text, undefined, published);
+    const i = mentions.findIndex((m) => m.text.includes(name));
+    return i < 0 ? null : resolved[i];
+  };
+  it('a country name listed with others is the country, not a same-name town abroad', () => {
+    const r = best('شاركت نيجيريا وجيرانها النيجر وتشاد والكاميرون وبنين في تشكيل القوة.', 'بنين');
+    expect(r?.level).toBe('country');
+    expect(r?.iso2).toBe('BJ');
+  });
+  it('دولة X is the state itself', () => {
+    expect(best('أعربت دولة الكويت عن إدانتها للهجوم.', 'الكويت')?.level).toBe('country');
+  });
+  it('a facility descriptor does not make a stoplisted adjective a place', () => {
+    const { mentions } = run('سيطرت المقاومة على منطقة خلف السجن المركزي في المدينة.');
+    expect(mentions.some((m) => m.text.includes('المركزي'))).toBe(false);
+  });
+  it('an article naming no place falls back to the outlet region (by period) or the capital', () => {
+    const mk = (source: string | undefined, published: string, iso2: string) => {
+      const doc = createDoc({
+        text: 'Militiamen attacked herders.',
+        published,
+        ...(source ? { source } : {}),
+      });
+      resolvePlaces(doc, recognizePlaces(doc, gaz), gaz);
+      return fallbackLocation(doc, iso2);
+    };
+    const old = mk('Radio Dabanga', '2016-02-01', 'SD');
+    expect(old).toMatchObject({ admin1: 'Darfur', geo_precision: 3, country: 'Sudan' });
+    expect(old!.latitude).toBeGreaterThan(10);
+    expect(old!.longitude).toBeLessThan(27);
+    // today's names have no single Darfur admin1: the capital
+    expect(mk('Radio Dabanga', '2021-02-01', 'SD')).toMatchObject({ admin1: 'Khartoum', geo_precision: 3 });
+    expect(mk(undefined, '2016-02-01', 'TN')).toMatchObject({ admin1: 'Tunis', geo_precision: 3 });
+  });
+});
+
+describe('pickPlace', () => {
+  const hit = (tokenStart: number, location: string, admin1: string, gp: 1 | 2 | 3, level = 'place') => ({
+    tokenStart,
+    tokenEnd: tokenStart + 1,
+    start: tokenStart * 5,
+    end: tokenStart * 5 + 4,
+    sentence: 0,
+    regionOnly: false,
+    dateline: false,
+    location: { location, admin1, geo_precision: gp, iso2: 'SY', level } as never,
+  });
+  const trigger = { tokenStart: 0, tokenEnd: 1, start: 0, end: 3, sentence: 0 } as never;
+  it("prefers a town over its province's namesake town", () => {
+    const p = pickPlace([hit(2, 'Aleppo', 'Aleppo', 1), hit(4, 'Atareb', 'Aleppo', 1)], 0, 10, trigger, 'SY');
+    expect(p?.location?.location).toBe('Atareb');
+  });
+  it("skips the article's own country named alone", () => {
+    const p = pickPlace([{ ...hit(2, 'Syria', '', 3, 'country') }], 0, 10, trigger, 'SY');
+    expect(p).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import type { Doc, Token } from '../text/types.js';
 import {
   AR_DESCRIPTORS,
   AR_DIRECTIONS,
+  AR_FACILITY_DESCRIPTORS,
   AR_LOCATIVE,
   AR_REGION_DESCRIPTORS,
   EN_AFTER,
@@ -307,7 +308,7 @@ function scoreMention(
   if (surface.length > 1) best += 0.1;
   if (singleKey) {
     const stopped = arabic ? unitKeys.some((k) => gaz.stopAr.has(k)) : gaz.stopEn.has(singleKey);
-    if (stopped && !ctx.descriptor) return 0;
+    if (stopped && (!ctx.descriptor || AR_FACILITY_DESCRIPTORS.has(ctx.descriptor))) return 0;
     // Very short single names need a cue.
     if (singleKey.length <= 2 && !ctx.descriptor && !ctx.direction) return 0;
     // A single word known only from GeoNames may be a common word: ask for a cue or a big town.

@@ -42,6 +42,8 @@ export interface ArticleContext {
   ownVotes: Map<PlaceMention, Map<string, number>>;
   /** The home country of a domestic outlet named in the article's `source`. */
   sourceCountry?: string;
+  /** The admin1 that outlet mostly reports from (sources.tsv `region`). */
+  sourceRegion?: string;
 }
 
 /** Country vote of a domestic / national outlet named in the article's source field. */
@@ -87,15 +89,39 @@ export function articleContext(doc: Doc, mentions: PlaceMention[], gaz: Gazettee
   }
   // The outlet's home country (Libya Herald, Radio Dabanga...): one more voice.
   let sourceCountry: string | undefined;
+  let sourceRegion: string | undefined;
   for (const sc of sourceCountries(gaz, doc.source)) {
     add(countryVotes, sc.iso2, SOURCE_VOTE[sc.scope]);
-    if (sc.scope === 'domestic' && !sourceCountry) sourceCountry = sc.iso2;
+    if (sc.scope === 'domestic' && !sourceCountry) {
+      sourceCountry = sc.iso2;
+      sourceRegion = sc.region;
+    }
   }
-  return { countryVotes, admin1Votes, ownVotes, sourceCountry };
+  return { countryVotes, admin1Votes, ownVotes, sourceCountry, ...(sourceRegion ? { sourceRegion } : {}) };
 }
 
 /** Per-document fallback country (a domestic outlet's home), for documentCountry(). */
 const fallbackCountry = new WeakMap<Doc, { country: string; iso2: string; iso: number }>();
+/** Per-document resolution context, for fallbackLocation(). */
+const docContext = new WeakMap<Doc, { gaz: Gazetteer; legacy: boolean; source?: string; region?: string }>();
+/** The capital (GeoNames PPLC) of each country, per gazetteer. */
+const capitals = new WeakMap<Gazetteer, Map<string, Place>>();
+
+/** Words that make a name the state itself (دولة الكويت، جمهورية مصر), never a town. */
+const STATE_DESCRIPTORS = new Set(['دولة', 'دوله', 'جمهورية', 'جمهوريه', 'مملكة', 'مملكه', 'country']);
+
+/**
+ * A name that is a country's name is that country, not a same-name town abroad (بنين is Benin, not
+ * Benin City in Nigeria; a town of the country itself, الكويت = Kuwait City, stays a reading), and
+ * after دولة / جمهورية / مملكة only the state itself.
+ */
+function countryReadings(m: PlaceMention): GeoCandidate[] {
+  const states = new Set(m.candidates.filter((c) => c.level === 'country').map((c) => c.iso2));
+  if (!states.size) return m.candidates;
+  if (m.descriptor && STATE_DESCRIPTORS.has(m.descriptor))
+    return m.candidates.filter((c) => c.level === 'country');
+  return m.candidates.filter((c) => c.level === 'country' || states.has(c.iso2));
+}
 
 function prior(c: GeoCandidate, gaz: Gazetteer): number {
   const p = gaz.places[c.id]!;
@@ -229,12 +255,18 @@ export function resolvePlaces(
       leadVotes = v;
     }
   }
+  docContext.set(doc, {
+    gaz,
+    legacy,
+    ...(ctx.sourceCountry ? { source: ctx.sourceCountry } : {}),
+    ...(ctx.sourceRegion ? { region: ctx.sourceRegion } : {}),
+  });
   return mentions.map((m) => {
     if (!m.candidates.length) return null;
     let best: GeoCandidate | null = null;
     let bs = Number.NEGATIVE_INFINITY;
     let second = Number.NEGATIVE_INFINITY;
-    for (const c of m.candidates) {
+    for (const c of countryReadings(m)) {
       const s = scoreCandidate(c, m, ctx, gaz, countryTotal);
       if (s > bs) {
         second = bs;
@@ -245,7 +277,12 @@ export function resolvePlaces(
     if (!best) return null;
     // A lone name abroad (Kish, Tiran, Jardan) in an article clearly about another country, with
     // nothing else pointing to that country and no strong cue: more likely an unknown local name.
-    if (best.level !== 'country' && best.level !== 'admin1' && best.iso2 !== lead && !m.dateline) {
+    if (
+      best.level !== 'country' &&
+      (best.level !== 'admin1' || !m.descriptor) &&
+      best.iso2 !== lead &&
+      !m.dateline
+    ) {
       const own = ctx.ownVotes.get(m)?.get(best.iso2) ?? 0;
       const support = (ctx.countryVotes.get(best.iso2) ?? 0) - own;
       const leadOwn = ctx.ownVotes.get(m)?.get(lead) ?? 0;
@@ -279,4 +316,57 @@ export function documentCountry(
   return best
     ? { country: best.r.country, iso2: best.r.iso2, iso: best.r.iso }
     : (fallbackCountry.get(_doc) ?? null);
+}
+
+/**
+ * The place of an article that names none, in `iso2` (from the outlet or the actors): the admin1 the
+ * outlet mostly reports from (sources.tsv `region`; a pre-2019 ACLED name such as "Darfur" only for
+ * articles of that period), else the capital, at geo_precision 3. Null before resolvePlaces() ran on
+ * the document.
+ */
+export function fallbackLocation(doc: Doc, iso2: string): ResolvedLocation | null {
+  const dc = docContext.get(doc);
+  if (!dc) return null;
+  const { gaz, legacy } = dc;
+  const country = gaz.byIso2.get(iso2);
+  if (!country) return null;
+  const mention: PlaceMention = { tokenStart: 0, tokenEnd: 0, start: 0, end: 0, text: '', candidates: [] };
+  const base = { country: country.name, iso: country.iso, iso2, admin3: '', confidence: 0.3, mention };
+  if (dc.region && dc.source === iso2) {
+    const a1 = gaz.admin1Entry.get(`${iso2}|${dc.region}`);
+    if (a1) {
+      const loc = toLocation(gaz, a1, { ...mention, regionOnly: true }, 0.3, legacy);
+      if (loc) return { ...loc, mention };
+    } else if (legacy) {
+      // A pre-2019 region made of several of today's admin1 (Darfur): the mean of their seats.
+      const parts = gaz.places.filter(
+        (p) => p.level === 'admin1' && p.iso2 === iso2 && p.legacy1 === dc.region,
+      );
+      const seats = parts.map((p) => gaz.seats.get(`${iso2}|${p.name}`) ?? p);
+      if (seats.length) {
+        const lat = seats.reduce((a, p) => a + p.lat, 0) / seats.length;
+        const lon = seats.reduce((a, p) => a + p.lon, 0) / seats.length;
+        return {
+          ...base,
+          admin1: dc.region,
+          admin2: '',
+          location: dc.region,
+          latitude: Math.round(lat * 1e4) / 1e4,
+          longitude: Math.round(lon * 1e4) / 1e4,
+          geo_precision: 3,
+          level: 'admin1',
+        };
+      }
+    }
+  }
+  let caps = capitals.get(gaz);
+  if (!caps) {
+    caps = new Map();
+    for (const p of gaz.places) if (p.fcode === 'PPLC' && !caps.has(p.iso2)) caps.set(p.iso2, p);
+    capitals.set(gaz, caps);
+  }
+  const cap = caps.get(iso2);
+  if (!cap) return null;
+  const loc = toLocation(gaz, cap, mention, 0.3, legacy);
+  return loc ? { ...loc, geo_precision: 3 } : null;
 }
