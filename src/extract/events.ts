@@ -220,7 +220,7 @@ export function frameToEvent(
   for (const t of f.triggers) evid.push(evidence(doc, 'event_type', t));
   if (a1Range && a1) evid.push(evidence(doc, 'actor1', a1Range));
   if (a2Range && a2) evid.push(evidence(doc, 'actor2', a2Range));
-  if (place) evid.push(evidence(doc, 'location', place));
+  if (place && place.end > place.start) evid.push(evidence(doc, 'location', place));
   for (const c of deaths?.used ?? []) evid.push(evidence(doc, 'fatalities', c.range));
   for (const c of wounded?.used ?? []) evid.push(evidence(doc, 'wounded', c.range));
   for (const c of arrested?.used ?? []) evid.push(evidence(doc, 'arrested', c.range));
