@@ -248,7 +248,9 @@ export function findCounts(
           left = { kind: an.kind, at: j, end: an.end };
           // «مقتل وإصابة 12», "killed or wounded 30": adjacent death and wound words share the figure
           const prev = idx.anchorAt.get(j - 2) ?? idx.anchorAt.get(j - 1);
-          if (an.kind === 'wound' && prev?.kind === 'death' && prev.end >= j - 1) {
+          // «قتل جندي وجرح اثنان آخران»: a figure followed by "others" is a group of its own
+          const others = /^(اخر|اخرين|اخرون|اخران|اخرين|others?)$/.test(tokens[n.tokenEnd]?.stem ?? '');
+          if (an.kind === 'wound' && prev?.kind === 'death' && prev.end >= j - 1 && !others) {
             left = { kind: 'combined', at: j, end: an.end };
           }
         }
@@ -280,6 +282,7 @@ export function findCounts(
     if (
       singularAfter(tokens, an.end, to) ||
       singularBefore(tokens, k, from) ||
+      arabicSingular(tokens, k, an.end, from) ||
       namedVictimAfter(doc, idx, an.end, to)
     ) {
       push('death', 1, false, k, an.end, false);
@@ -320,6 +323,16 @@ const AR_SINGULAR_PERSON = new Set([
   'حارس',
   'سايق',
   'راع',
+  'عسكري',
+  'مطلوب',
+  'مواطنا',
+  'ناشط',
+  'طالب',
+  'موظف',
+  'امام',
+  'شيخ',
+  'قاض',
+  'مسوول',
 ]);
 const EN_SINGULAR_PERSON = new Set([
   'soldier',
@@ -422,6 +435,28 @@ function singularAfter(tokens: Tok[], i: number, to: number): boolean {
   for (let j = i + 1; j < Math.min(to, i + 9); j++) {
     if (EN_SINGULAR_PERSON.has(tokens[j]!.norm)) return true;
     if (tokens[j]!.kind !== 'word') return false;
+  }
+  return false;
+}
+
+/**
+ * Arabic singular victims: a pronoun on the killing word («مقتله», «لقي مصرعه», «اغتياله»), or a
+ * singular person right before the verb («إن عسكريا تركيا قتل»).
+ */
+function arabicSingular(tokens: Tok[], k: number, end: number, from: number): boolean {
+  const last = tokens[end - 1]!;
+  if (!/[\u0600-\u06FF]/.test(last.text)) return false;
+  if (
+    /(ه|ها)$/.test(last.norm) &&
+    last.forms.some((f) => f !== last.norm && last.norm.startsWith(f) && last.norm.length - f.length <= 2)
+  ) {
+    return true;
+  }
+  for (let j = k - 1; j >= Math.max(from, k - 3); j--) {
+    const t = tokens[j]!;
+    if (t.kind !== 'word') return false;
+    const base = t.stem.replace(/ا$/, '');
+    if (AR_SINGULAR_PERSON.has(t.stem) || AR_SINGULAR_PERSON.has(base)) return true;
   }
   return false;
 }

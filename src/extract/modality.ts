@@ -44,7 +44,11 @@ export function blockReason(doc: Doc, trigger: TriggerHit, cues: CueHit[]): stri
     if (!BLOCKING_KINDS.has(kind)) continue;
     if (overlap) continue; // the cue is the trigger's own word
     // people protesting at a trial or chanting at a funeral are protesting now
-    if ((kind === 'trial' || kind === 'funeral') && /protest|demonstrat|riot|mob/i.test(trigger.entry.subEventType)) continue;
+    if (
+      (kind === 'trial' || kind === 'funeral') &&
+      /protest|demonstrat|riot|mob/i.test(trigger.entry.subEventType)
+    )
+      continue;
     const before = c.tokenEnd <= trigger.tokenStart;
     const dist = before ? trigger.tokenStart - c.tokenEnd : c.tokenStart - trigger.tokenEnd;
     if (kind === 'negation') {
