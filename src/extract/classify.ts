@@ -106,16 +106,6 @@ export function classify(
       sub = 'Violent demonstration';
       et = 'Riots';
     }
-    // a "clash" with unarmed people only is an attack on civilians
-    if (
-      sub === 'Armed clash' &&
-      ctx.target?.actor?.inter === 7 &&
-      !ctx.armedTarget &&
-      ctx.victimClass !== 'armed'
-    ) {
-      sub = 'Attack';
-      et = 'Violence against civilians';
-    }
     return { eventType: et, subEventType: sub, main: best };
   }
   const pseudo = triggers.filter((t) => t.entry.subEventType !== 'CLAIM');

@@ -27,6 +27,8 @@ export interface ConfidenceFeatures {
   vagueDeaths: boolean;
   /** Split from a report that names a list of places. */
   split: boolean;
+  /** Sentences of the article report the event as different types. */
+  typeConflict: boolean;
 }
 
 export function confidenceOf(f: ConfidenceFeatures): number {
@@ -41,5 +43,6 @@ export function confidenceOf(f: ConfidenceFeatures): number {
   if (f.multiType) c -= 0.12;
   if (f.vagueDeaths) c -= 0.1;
   if (f.split) c -= 0.1;
+  if (f.typeConflict) c -= 0.15;
   return Math.round(Math.max(0.05, Math.min(0.99, c)) * 100) / 100;
 }

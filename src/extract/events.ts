@@ -255,6 +255,7 @@ export function frameToEvent(
     corroborated: f.merged > 0,
     vagueDeaths: !!deaths?.vague,
     split: !!f.split,
+    typeConflict: !!f.typeConflict,
   });
   ev.notes = eventNotes(ev);
   return ev;

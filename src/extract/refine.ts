@@ -136,8 +136,14 @@ function isGeneric(f: Frame): boolean {
 
 function mergeInto(a: Frame, b: Frame): Frame {
   // a specific report (clashes, an airstrike) keeps its type over a bare killing or attack
+  // — unless the bare report is a state force killing fighters ("the army killed 85 militants"):
+  // a weapon named later in the article ("airstrikes", "an explosive belt") is a detail of it
+  const stateFight = (f: Frame) =>
+    isGeneric(f) && f.eventType === 'Battles' && !!f.agent?.actor && [1, 8].includes(f.agent.actor.inter);
   const better =
-    isGeneric(a) !== isGeneric(b) ? isGeneric(a) : b.score > a.score + 0.15 && b.eventType !== a.eventType;
+    isGeneric(a) !== isGeneric(b)
+      ? isGeneric(a) && !stateFight(a)
+      : b.score > a.score + 0.15 && b.eventType !== a.eventType;
   const base = better ? b : a;
   const other = better ? a : b;
   const placeOf = (f: Frame) => f.place?.location?.geo_precision ?? 9;
@@ -162,6 +168,7 @@ function mergeInto(a: Frame, b: Frame): Frame {
         : (base.place ?? other.place),
     date: base.date?.range ? base.date : (other.date ?? base.date),
     merged: base.merged + other.merged + 1,
+    typeConflict: !!(base.typeConflict || other.typeConflict || base.eventType !== other.eventType),
     score: Math.max(base.score, other.score),
     victimClass: base.victimClass !== 'unknown' ? base.victimClass : other.victimClass,
   };

@@ -94,6 +94,8 @@ export interface Frame {
   /** Frames merged into this one (for evidence). */
   merged: number;
   blocked?: string;
+  /** Reports of different event types were merged into this frame. */
+  typeConflict?: boolean;
   /** The text names no side as the one who acted (clashes between X and Y). */
   symmetric?: boolean;
   /** One of several events split from one report by place (a list of places). */
