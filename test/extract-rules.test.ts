@@ -167,3 +167,33 @@ describe('segmentation and arguments', () => {
     expect(e.notes).toMatch(/^On 2024-03-10, /);
   });
 });
+
+describe('context rules', () => {
+  it('does not count a protest grievance as an event or its deaths', () => {
+    const es = events(
+      'IDPs protested in Tabit against the killing of a man by militiamen last week.',
+      '2024-03-11',
+    );
+    expect(es.map((e) => e.event_type)).toEqual(['Protests']);
+    expect(es[0]!.fatalities).toBe(0);
+  });
+  it('keeps a protest at a funeral', () => {
+    const es = events(
+      'Hundreds of mourners chanted against the government and protested at the funeral of a doctor in Fayoum on Sunday.',
+    );
+    expect(es.map((e) => e.event_type)).toContain('Protests');
+  });
+  it('takes the headline toll over its parts', () => {
+    expect(
+      one(
+        'Tribesmen attacked a camp mosque in Kutum and killed 9 people on Sunday. Eight were killed instantly while one died in hospital later.',
+      ).fatalities,
+    ).toBe(9);
+  });
+  it('does not take a statistic over many attacks as an event toll', () => {
+    const e = one(
+      'قتل 12 شخصا في تفجير انتحاري استهدف مسجدا في مدينة مايدوغوري أمس.\nويعد التفجير الأحدث في سلسلة الهجمات التي أودت بحياة 300 شخص الشهر الحالي.',
+    );
+    expect(e.fatalities).toBe(12);
+  });
+});

@@ -3,7 +3,7 @@ import type { NumberValue } from '../text/numbers/index.js';
 import type { Doc, Span } from '../text/types.js';
 import type { ExtractContext } from './context.js';
 import { hasForm, type LangRules } from './lang.js';
-import type { ActorMention, Annotations, Count, Range, VictimClass } from './types.js';
+import type { ActorMention, Annotations, Count, Range, TriggerHit, VictimClass } from './types.js';
 
 type Anchor = 'death' | 'wound' | 'arrest' | 'combined';
 
@@ -31,7 +31,11 @@ function anchorKind(sub: string, phrase = ''): Anchor | null {
   return null;
 }
 
-export function buildCountIndex(ann: Annotations): CountIndex {
+/**
+ * Token-indexed views for counting. `blocked` holds triggers that do not report this event
+ * (negated, hypothetical, a protest's grievance): their deaths are not counted.
+ */
+export function buildCountIndex(ann: Annotations, blocked: Set<TriggerHit> = new Set()): CountIndex {
   const numberAt = new Map<number, Span<NumberValue>>();
   for (const n of ann.numbers) {
     const v = n.value;
@@ -40,6 +44,7 @@ export function buildCountIndex(ann: Annotations): CountIndex {
   }
   const anchorAt = new Map<number, { kind: Anchor; end: number }>();
   for (const t of ann.triggers) {
+    if (blocked.has(t)) continue;
     const k = anchorKind(t.entry.subEventType, t.entry.phrase);
     if (k && !anchorAt.has(t.tokenStart)) anchorAt.set(t.tokenStart, { kind: k, end: t.tokenEnd });
   }
@@ -434,7 +439,8 @@ function singularAfter(tokens: Tok[], i: number, to: number): boolean {
   }
   for (let j = i + 1; j < Math.min(to, i + 9); j++) {
     if (EN_SINGULAR_PERSON.has(tokens[j]!.norm)) return true;
-    if (tokens[j]!.kind !== 'word') return false;
+    // "a 47-year old university administrator"
+    if (tokens[j]!.kind !== 'word' && tokens[j]!.kind !== 'number' && tokens[j]!.text !== '-') return false;
   }
   return false;
 }
@@ -478,9 +484,10 @@ function singularBefore(tokens: Tok[], k: number, from: number): boolean {
     }
     return false;
   }
-  for (let j = k - 2; j >= Math.max(from, k - 10); j--) {
+  for (let j = k - 2; j >= Math.max(from, k - 14); j--) {
     const t = tokens[j]!;
-    if (t.kind === 'punct' && t.text !== '-') return false;
+    // "An IS commander, Abdullah Hamad Al-Ansari, was killed": an apposition between commas
+    if (t.kind === 'punct' && t.text !== '-' && t.text !== ',') return false;
     if (EN_SINGULAR_PERSON.has(t.norm)) {
       for (let q = j - 1; q >= Math.max(from, j - 4); q--) if (EN_DET_ONE.has(tokens[q]!.norm)) return true;
     }

@@ -64,7 +64,16 @@ function isPassive(doc: Doc, t: TriggerHit): boolean {
  */
 export function buildFrames(doc: Doc, ann: Annotations, ctx: ExtractContext): Frame[] {
   const rules = rulesFor(doc.lang);
-  const idx = buildCountIndex(ann);
+  // triggers that do not report an event here (negated, hypothetical, a protest's grievance)
+  // do not anchor death counts either
+  const blockedTriggers = new Set(
+    ann.triggers.filter((t) => {
+      const sameSentence = ann.triggers.filter((x) => x.sentence === t.sentence);
+      const cues = ann.cues.filter((c) => c.sentence === t.sentence);
+      return !!blockReason(doc, t, cues) || isGrievance(doc, t, sameSentence, rules);
+    }),
+  );
+  const idx = buildCountIndex(ann, blockedTriggers);
   const frames: Frame[] = [];
   for (const s of doc.sentences) {
     const trig = ann.triggers.filter((t) => t.sentence === s.i);

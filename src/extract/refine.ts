@@ -257,7 +257,11 @@ export function reconcile(input: Count[]): Reconciled | null {
   let high: number | undefined = sumHigh > sum ? sumHigh : undefined;
   if (unknown.length) {
     const vals = unknown.map((c) => c.value);
-    const u = Math.min(...vals);
+    // the article's first figure, when it is the largest, is the headline toll and the later,
+    // smaller ones are parts of it ("9 killed ... eight died instantly, one in hospital");
+    // otherwise the figures conflict and the most conservative is kept
+    const first = unknown.reduce((m, c) => (c.range.start < m.range.start ? c : m));
+    const u = first.value >= Math.max(...vals) ? first.value : Math.min(...vals);
     const uh = Math.max(...vals);
     if (u >= sum) {
       value = u;
