@@ -265,7 +265,7 @@ function buildFrame(
   // a strategic development is done by an organised actor (an agreement of a football club is not one)
   if (typing.eventType === 'Strategic developments') {
     const organised = (m: typeof roles.agent) => !!m?.actor && ![0, 5, 6, 7].includes(m.actor.inter);
-    if (!organised(roles.agent) && !organised(roles.target)) return null;
+    if (!organised(roles.agent) && !organised(roles.target) && !organised(roles.speaker)) return null;
   }
   let roles2 = roles;
   if (typing.main !== main0) {

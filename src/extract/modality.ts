@@ -56,6 +56,9 @@ export function blockReason(doc: Doc, trigger: TriggerHit, cues: CueHit[]): stri
       continue;
     }
     const scope = c.entry.scope;
+    // a sentence-wide cue after the trigger, in another clause («...، over the past year»), only
+    // qualifies its own clause
+    if (scope === 'sentence' && !before && clauseBreakBetween(doc, trigger.tokenEnd, c.tokenStart)) continue;
     if (scope === 'sentence') return kind;
     if (scope === 'clause' && before && !clauseBreakBetween(doc, c.tokenEnd, trigger.tokenStart)) return kind;
     // a time adverbial of the past («منذ سنوات», "years ago") dates its whole clause
