@@ -32,3 +32,15 @@ describe.each([
       expect(got[k], k).toBeGreaterThanOrEqual(floor[k]);
   });
 });
+
+describe('bundled examples', () => {
+  it('finds the events an analyst coded in examples/expected.jsonl', () => {
+    const items = readFixture('examples/articles.jsonl');
+    const expected = new Map(readFixture('examples/expected.jsonl').map((x) => [x.id, x.events ?? []]));
+    const s = scoreFixtures(ex, items, expected);
+    if (process.env.MARSAD_FIXTURE_REPORT) console.log(s);
+    expect(pct(s.relevanceCorrect, s.items)).toBeGreaterThanOrEqual(90);
+    expect(pct(s.typeHit, s.events)).toBeGreaterThanOrEqual(80);
+    expect(pct(s.dateHit, s.events)).toBeGreaterThanOrEqual(75);
+  });
+});

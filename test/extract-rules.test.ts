@@ -196,4 +196,12 @@ describe('context rules', () => {
     );
     expect(e.fatalities).toBe(12);
   });
+  it('keeps a protest whose headline demands the release of jailed people', () => {
+    const es = events(
+      'Hundreds of Tunisians marched through central Tunis on Saturday to demand the release of jailed activists.',
+      '2023-10-15',
+      'Hundreds march in Tunis to demand release of jailed opposition figures',
+    );
+    expect(es.map((e) => e.event_type)).toContain('Protests');
+  });
 });

@@ -1,4 +1,4 @@
-import { fallbackLocation } from '../geo/index.js';
+import { embeddedLocation, fallbackLocation } from '../geo/index.js';
 import type { Doc } from '../text/types.js';
 import type { Annotations, PlaceHit, TriggerHit } from './types.js';
 
@@ -16,16 +16,23 @@ export function pickPlace(
   docCountry?: string,
 ): PlaceHit | null {
   // a foreign country named in passing («التحالف الذي تقوده الولايات المتحدة») is not where it happened
-  const cands = places.filter(
+  // ...unless the event is said to happen in it: «قصفت تركيا ... مواقع في سوريا», "strikes in Iraq"
+  const inForeignCountry = (p: PlaceHit) =>
+    !!p.location!.mention.locative && p.location!.level === 'country' && p.tokenStart >= main.tokenEnd;
+  const inRange = places.filter(
     (p) =>
       p.tokenStart >= from &&
       p.tokenEnd <= to &&
       p.location &&
       !p.dateline &&
-      !(docCountry && p.location.iso2 !== docCountry && !p.location.admin1) &&
+      !(docCountry && p.location.iso2 !== docCountry && !p.location.admin1 && !inForeignCountry(p)) &&
       // the article's own country named alone («في سوريا»): the article's place is more telling
       !(docCountry && p.location.iso2 === docCountry && p.location.level === 'country'),
   );
+  // Points of reference (an airbase planes return to, a landmark that locates another place, where
+  // people come from) only when nothing else is named.
+  const events = inRange.filter((p) => !p.location!.mention.reference);
+  const cands = events.length ? events : inRange;
   if (!cands.length) return null;
   // A province's namesake town next to another town of that province («Aleppo's Atareb», "al-Hara in
   // the countryside of Dara'a"): the other town is the more specific place.
@@ -58,7 +65,9 @@ export function pickPlace(
 
 /** The article's default place: the dateline, else the most specific place of the lead. */
 export function articlePlace(doc: Doc, ann: Annotations): PlaceHit | null {
-  const resolved = ann.places.filter((p) => p.location);
+  const all = ann.places.filter((p) => p.location);
+  const plain = all.filter((p) => !p.location!.mention.reference);
+  const resolved = plain.length ? plain : all;
   const dateline = resolved.find((p) => p.dateline);
   const leadSentences = new Set(
     doc.sentences
@@ -77,6 +86,26 @@ export function articlePlace(doc: Doc, ann: Annotations): PlaceHit | null {
   const named =
     inLead ?? dateline ?? specific(resolved.filter((p) => p.location!.admin1)) ?? specific(resolved);
   if (named || !ann.country) return named;
+  // No place named on its own: a town in an actor's name ("Benghazi Shura Council", «مجلس شورى
+  // مجاهدي درنة») — such groups fight where they are named after.
+  const inName = embeddedLocation(
+    doc,
+    ann.country.iso2,
+    ann.places.map((p) => p.tokenStart),
+  );
+  if (inName) {
+    const m = inName.mention;
+    return {
+      tokenStart: m.tokenStart,
+      tokenEnd: m.tokenEnd,
+      start: m.start,
+      end: m.end,
+      sentence: doc.tokens[m.tokenStart]?.sentence ?? 0,
+      location: inName,
+      regionOnly: false,
+      dateline: false,
+    };
+  }
   // No place named at all: the outlet's region, else the capital of the article's country (precision 3).
   const loc = fallbackLocation(doc, ann.country.iso2);
   return loc

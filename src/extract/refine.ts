@@ -1,3 +1,4 @@
+import { normalize } from '../text/normalize.js';
 import type { Doc } from '../text/types.js';
 import type { Annotations, Count, Frame } from './types.js';
 
@@ -5,6 +6,26 @@ const DAY = 86_400_000;
 
 function days(a: string, b: string): number {
   return Math.round((Date.parse(a) - Date.parse(b)) / DAY);
+}
+
+/** "to demand the release of jailed ...", «للمطالبة بالإفراج عن المعتقلين»: the trial is a grievance. */
+const DEMAND = new Set([
+  'demand',
+  'demanding',
+  'demands',
+  'release',
+  'against',
+  'over',
+  'مطالبه',
+  'للمطالبه',
+  'احتجاجا',
+  'تنديدا',
+  'الافراج',
+]);
+
+function demandBefore(doc: Doc, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (doc.tokens[k]!.forms.some((f) => DEMAND.has(f))) return true;
+  return false;
 }
 
 /** How old an event may be, in days before `published`, to be coded from this article. */
@@ -22,7 +43,13 @@ export function dropOutOfTime(doc: Doc, ann: Annotations, frames: Frame[]): Fram
   const title = doc.sentences.find((s) => s.part === 'title');
   const aboutPast =
     !!title &&
-    ann.cues.some((c) => c.sentence === title.i && (c.entry.kind === 'trial' || c.entry.kind === 'funeral'));
+    ann.cues.some(
+      (c) =>
+        c.sentence === title.i &&
+        (c.entry.kind === 'trial' || c.entry.kind === 'funeral') &&
+        !demandBefore(doc, title.tokenStart, c.tokenStart),
+    ) &&
+    !frames.some((f) => f.sentence === title.i);
   if (aboutPast) {
     frames = frames.filter(
       (f) => f.date?.range && f.date.value.kind === 'relative_day' && f.date.range.sentence === f.sentence,
@@ -40,7 +67,10 @@ export function dropOutOfTime(doc: Doc, ann: Annotations, frames: Frame[]): Fram
     // a past year in the frame's own clauses («في عام 2014», "in 2011") makes it history
     for (const d of ann.dates) {
       if (d.tokenStart < f.segStart || d.tokenEnd > f.segEnd) continue;
-      if (d.value.kind === 'year' && d.value.year !== undefined && d.value.year < pubYear) return false;
+      // an explicit year («عام 2014», "in 2011"), not a relative period ("over the past year")
+      const explicit = /\d{4}/.test(normalize(doc.text.slice(d.start, d.end)));
+      if (d.value.kind === 'year' && explicit && d.value.year !== undefined && d.value.year < pubYear)
+        return false;
     }
     return true;
   });

@@ -1,4 +1,5 @@
-import type { Doc } from '../text/types.js';
+import { eventTypeOf } from '../model/taxonomy.js';
+import type { Doc, Token } from '../text/types.js';
 import { endsWithSeq, hasForm, type LangRules } from './lang.js';
 import type { ActorMention, TriggerHit } from './types.js';
 
@@ -12,7 +13,146 @@ export interface Roles {
   speaker: ActorMention | null;
 }
 
-type Mark = 'agent' | 'target' | 'victim' | 'side1' | 'side2' | 'with' | 'speaker' | null;
+type Mark = 'agent' | 'target' | 'victim' | 'side1' | 'side2' | 'with' | 'speaker' | 'modifier' | null;
+
+/** Quotes and brackets around a name («داعش», "Sinai Province") do not separate it from its marker. */
+const QUOTE = /^[«»"“”„‟'‘’()[\]]+$/;
+/** English determiners between a marker and its name: by a sniper, against the police. */
+const EN_DET = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her']);
+
+/**
+ * Words before a name that make it a modifier of the actor named before it, not a party of the
+ * event: «قوات التحالف بقيادة الولايات المتحدة», "forces loyal to X", "militias backed by X".
+ */
+const MODIFIERS: Record<'ar' | 'en', string[][]> = {
+  ar: [
+    ['بقياده'],
+    ['بزعامه'],
+    ['التابعه'],
+    ['التابع'],
+    ['الموالي'],
+    ['المواليه'],
+    ['الموالين'],
+    ['المدعومه', 'من'],
+    ['المدعوم', 'من'],
+    ['المتحالفه', 'مع'],
+    ['المقربه', 'من'],
+    ['المحسوبه', 'علي'],
+  ],
+  en: [
+    ['led', 'by'],
+    ['backed', 'by'],
+    ['supported', 'by'],
+    ['loyal', 'to'],
+    ['affiliated', 'with'],
+    ['affiliated', 'to'],
+    ['allied', 'to'],
+    ['allied', 'with'],
+    ['aligned', 'with'],
+    ['linked', 'to'],
+    ['belonging', 'to'],
+  ],
+};
+
+const EN_BE = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be', 'got', 'get', 'gets']);
+const EN_SKIP = new Set([
+  'reportedly',
+  'allegedly',
+  'also',
+  'all',
+  'both',
+  'each',
+  'later',
+  'subsequently',
+  'have',
+  'has',
+  'had',
+  'not',
+  'seriously',
+  'critically',
+  'fatally',
+  'lightly',
+  'slightly',
+  'badly',
+  'severely',
+]);
+/** Participles after which the subject is still the one who acts (X was reported to have killed). */
+const EN_NOT_PATIENT = new Set([
+  'reported',
+  'believed',
+  'said',
+  'thought',
+  'alleged',
+  'suspected',
+  'accused',
+  'expected',
+  'deployed',
+  'sent',
+  'dispatched',
+  'involved',
+  'seen',
+  'known',
+  'understood',
+  'stationed',
+  'based',
+  'positioned',
+  'mobilised',
+  'mobilized',
+  'able',
+  'led',
+  'engaged',
+  'determined',
+  'ordered',
+  'tasked',
+  'used',
+  'backed',
+  'supported',
+  'allied',
+  'affiliated',
+  'linked',
+  'aligned',
+  'armed',
+  'equipped',
+]);
+const EN_IRREGULAR = new Set([
+  'shot',
+  'hit',
+  'struck',
+  'hurt',
+  'caught',
+  'held',
+  'taken',
+  'beaten',
+  'slain',
+  'met',
+]);
+
+/** English "X was/were (reportedly) killed": X is the patient of a passive verb. */
+function passiveSubject(toks: Token[], end: number): boolean {
+  let k = end;
+  let be = false;
+  for (let n = 0; n < 5 && k < toks.length; n++, k++) {
+    const w = toks[k]!.norm;
+    if (toks[k]!.kind === 'punct' && QUOTE.test(toks[k]!.text)) continue;
+    if (EN_BE.has(w)) be = true;
+    else if (!EN_SKIP.has(w) && !(be && w.endsWith('ly'))) break;
+  }
+  if (!be) return false;
+  const w = toks[k]?.norm ?? '';
+  if (EN_NOT_PATIENT.has(w)) return false;
+  return EN_IRREGULAR.has(w) || (/^[a-z-]{3,}(ed|en)$/.test(w) && w !== 'been' && w !== 'when');
+}
+
+/** The index of the first token before a mention that may carry its marker (quotes and articles skipped). */
+function markerIndex(doc: Doc, i: number, from: number): number {
+  let j = i;
+  while (j - 1 >= from) {
+    const t = doc.tokens[j - 1]!;
+    if ((t.kind === 'punct' && QUOTE.test(t.text)) || (doc.lang === 'en' && EN_DET.has(t.norm))) j--;
+    else break;
+  }
+  return j;
+}
 
 /** The role marked by the words right before a mention (شنه X, على X, N من X, بين X و Y, قال X). */
 function markOf(
@@ -24,17 +164,35 @@ function markOf(
   prev?: ActorMention,
 ): Mark {
   const toks = doc.tokens;
-  const i = m.tokenStart;
+  const i = markerIndex(doc, m.tokenStart, from);
+  if (prev) for (const seq of MODIFIERS[doc.lang]) if (endsWithSeq(toks, i, seq)) return 'modifier';
   for (const seq of rules.agentMarkers) if (endsWithSeq(toks, i, seq)) return 'agent';
   // The marker may be glued as a clitic: «لداعش» after غارات is ambiguous; only whole-word markers count.
   for (const seq of rules.targetMarkers) if (endsWithSeq(toks, i, seq)) return 'target';
   const p1 = toks[i - 1];
   if (p1 && i - 1 >= from) {
     if (hasForm(p1, rules.between)) return 'side1';
+    // "between unity government forces and ...": one modifier word between
+    const p0 = toks[i - 2];
+    if (doc.lang === 'en' && p0 && i - 2 >= from && hasForm(p0, rules.between) && p1.kind === 'word')
+      return 'side1';
     if (hasForm(p1, rules.with)) return 'with';
     if (hasForm(p1, rules.partitive)) {
-      // N من X / members of X / عناصر من X: the victims' (or arrested) group
       const p2 = toks[i - 2];
+      if (p2 && i - 2 >= from && hasForm(p2, rules.personNouns)) {
+        // "by fighters of X", "between A and fighters of X", «بين الجيش وعناصر من داعش»: the
+        // fighters' group is the side the marker names
+        const j = markerIndex(doc, i - 2, from);
+        for (const seq of rules.agentMarkers) if (endsWithSeq(toks, j, seq)) return 'agent';
+        const p3 = toks[j - 1];
+        if (p3 && j - 1 >= from) {
+          if (hasForm(p3, rules.between)) return 'side1';
+          if (hasForm(p3, rules.with)) return 'with';
+          if (hasForm(p3, rules.and) && prevMark === 'side1') return 'side2';
+        }
+        if (doc.lang === 'ar' && p2.prefix.startsWith('و') && prevMark === 'side1') return 'side2';
+      }
+      // N من X / members of X / عناصر من X: the victims' (or arrested) group
       if (p2 && (p2.kind === 'number' || hasForm(p2, rules.personNouns) || /ين$|ون$|ا$/.test(p2.norm)))
         return 'victim';
       if (p2 && hasForm(p2, rules.personNouns)) return 'victim';
@@ -49,6 +207,8 @@ function markOf(
     return 'side2';
   // English: "X said" — the speaker precedes the report verb
   if (doc.lang === 'en' && hasForm(toks[m.tokenEnd], rules.reportVerbs)) return 'speaker';
+  // English: "X were killed", "X was reportedly shot": the subject of a passive verb is its patient
+  if (doc.lang === 'en' && passiveSubject(toks, m.tokenEnd)) return 'victim';
   return null;
 }
 
@@ -73,16 +233,33 @@ export function assignRoles(
   let prevMark: Mark = null;
   let prev: ActorMention | undefined;
   for (const m of inRange) {
-    const mk = markOf(doc, m, from, rules, prevMark, prev);
+    let mk = markOf(doc, m, from, rules, prevMark, prev);
+    if (prev && apposition(doc, prev, m)) {
+      // one party named twice: "the militant group Ajnad Misr (Soldiers of Egypt)" — the name
+      // carries the role; the description or the repeated name is not a party of its own
+      const pm = marks.get(prev) ?? null;
+      if (isGenericUnidentified(prev) && !isGenericUnidentified(m)) {
+        mk = mk ?? pm;
+        marks.set(prev, 'modifier');
+      } else {
+        if (!pm && mk) marks.set(prev, mk);
+        mk = 'modifier';
+        marks.set(m, mk);
+        continue;
+      }
+    }
     marks.set(m, mk);
     prevMark = mk;
     prev = m;
   }
   const speaker = inRange.find((m) => marks.get(m) === 'speaker') ?? null;
   let agent: ActorMention | null = inRange.find((m) => marks.get(m) === 'agent') ?? null;
+  // In a protest, «ضد X» / "against X" names the grievance, not a side: the state is a side when it acts.
+  const protest = eventTypeOf(main.entry.subEventType) === 'Protests';
   let target: ActorMention | null =
-    inRange.find((m) => marks.get(m) === 'target' || marks.get(m) === 'victim' || marks.get(m) === 'with') ??
-    null;
+    inRange.find(
+      (m) => (marks.get(m) === 'target' && !protest) || marks.get(m) === 'victim' || marks.get(m) === 'with',
+    ) ?? null;
   const side1 = inRange.find((m) => marks.get(m) === 'side1');
   const side2 = inRange.find((m) => marks.get(m) === 'side2');
   if (side1 && !agent) agent = side1;
@@ -92,6 +269,7 @@ export function assignRoles(
   const after = unmarked.filter((m) => m.tokenStart >= main.tokenEnd);
   const before = unmarked.filter((m) => m.tokenEnd <= main.tokenStart).reverse();
   const form = main.entry.form;
+  let clauseSubject = false;
   if (doc.lang === 'ar') {
     if (passive) {
       if (!target && after[0] && after[0].tokenStart - main.tokenEnd <= 4) target = after.shift()!;
@@ -103,7 +281,13 @@ export function assignRoles(
         main.entry.subEventType,
       );
       const first = after[0];
-      if (first && first.tokenStart - main.tokenEnd <= 3) {
+      // the genitive follows the noun (and its adjectives); a preposition between starts an
+      // adjunct: «التفجير في مسجد قوات الطوارئ» (the forces' mosque is the target)
+      if (
+        first &&
+        first.tokenStart - main.tokenEnd <= 3 &&
+        !prepositionBetween(doc, main.tokenEnd, first.tokenStart)
+      ) {
         if (patientNoun) {
           if (!target) target = after.shift()!;
         } else if (!agent) agent = after.shift()!;
@@ -124,12 +308,48 @@ export function assignRoles(
       if (!agent && after[0] && marks.get(after[0]) === 'agent') agent = after.shift()!;
     } else if (form === 'noun') {
       if (!agent && before[0] && main.tokenStart - before[0].tokenEnd <= 2) agent = before.shift()!;
-      if (!target && after[0]) target = after.shift()!;
+      if (enAdjunct(doc, main, from)) {
+        // "X killed Y in an air strike", "X clashed with Y during fighting": the noun is an adjunct
+        // of the clause, whose subject (the first name) acted and whose object was hit
+        const inOrder = [...before].reverse();
+        if (!agent && inOrder[0]) {
+          agent = inOrder.shift()!;
+          clauseSubject = true;
+        }
+        const obj = inOrder[0];
+        if (
+          obj &&
+          !protest &&
+          (!target || (marks.get(target) === 'target' && target.tokenStart > main.tokenEnd))
+        ) {
+          target = obj;
+          inOrder.shift();
+        }
+        before.length = 0;
+      }
+      if (!target && after[0] && !protest) target = after.shift()!;
       if (!agent && before[0]) agent = before.shift()!;
     } else {
       if (!agent && before[0]) agent = before.shift()!;
-      if (!target && after[0]) target = after.shift()!;
+      // the direct object right after the verb, before a marked target further on ("killed three
+      // militants ... that opened fire at a military checkpoint")
+      const obj = after[0] && after[0].tokenStart - main.tokenEnd <= 3 ? after[0] : null;
+      if (obj && target && marks.get(target) === 'target' && target.tokenStart > obj.tokenStart && !protest)
+        target = after.shift()!;
+      if (!target && after[0] && !protest) target = after.shift()!;
     }
+  }
+  // "A commander of X was killed in clashes against / a shootout with Y": Y is the other side
+  if (!agent && target && marks.get(target) === 'victim' && !protest) {
+    const other = inRange.find(
+      (m) =>
+        m !== target &&
+        !sameActor(m, target!) &&
+        (marks.get(m) === 'with' ||
+          (marks.get(m) === 'target' &&
+            hasForm(doc.tokens[markerIndex(doc, m.tokenStart, from) - 1], OPPOSING))),
+    );
+    if (other) agent = other;
   }
   if (
     !agent &&
@@ -155,8 +375,80 @@ export function assignRoles(
   const markedAgent = !!agent && marks.get(agent) === 'agent';
   const symmetric =
     (!!side1 && agent === side1) ||
-    (!markedAgent && main.entry.subEventType === 'Armed clash' && main.entry.form === 'noun');
+    (!markedAgent &&
+      !clauseSubject &&
+      main.entry.subEventType === 'Armed clash' &&
+      main.entry.form === 'noun');
   return { agent, target, agentAssoc, targetAssoc, speaker, symmetric };
+}
+
+const AR_PREPOSITIONS = new Set([
+  'في',
+  'علي',
+  'الي',
+  'من',
+  'عن',
+  'قرب',
+  'داخل',
+  'امام',
+  'عند',
+  'حول',
+  'بالقرب',
+  'ضد',
+  'شمال',
+  'جنوب',
+  'شرق',
+  'غرب',
+]);
+const EN_PREPOSITIONS = new Set([
+  'in',
+  'during',
+  'amid',
+  'after',
+  'following',
+  'through',
+  'by',
+  'under',
+  'from',
+  'into',
+]);
+
+/** A preposition among the tokens [a, b) (Arabic). */
+function prepositionBetween(doc: Doc, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const t = doc.tokens[k]!;
+    if (AR_PREPOSITIONS.has(t.norm) || AR_PREPOSITIONS.has(t.stem)) return true;
+  }
+  return false;
+}
+
+/** English: a nominal trigger introduced by a preposition ("in an air strike", "during clashes"). */
+function enAdjunct(doc: Doc, main: TriggerHit, from: number): boolean {
+  for (let k = main.tokenStart - 1; k >= Math.max(from, main.tokenStart - 4); k--) {
+    const t = doc.tokens[k]!;
+    if (t.kind === 'punct') return false;
+    if (EN_PREPOSITIONS.has(t.norm)) return k > from;
+  }
+  return false;
+}
+
+const OPPOSING = ['against', 'ضد'];
+
+function isGenericUnidentified(m: ActorMention): boolean {
+  return !!m.actor && m.actor.role === 'unidentified' && m.entries.every((e) => e.generic);
+}
+
+/** Two mentions of one party side by side: a description and its name, or a name and its gloss in brackets. */
+function apposition(doc: Doc, a: ActorMention, b: ActorMention): boolean {
+  if (b.tokenStart < a.tokenEnd || b.tokenStart - a.tokenEnd > 2) return false;
+  for (let k = a.tokenEnd; k < b.tokenStart; k++) {
+    const t = doc.tokens[k]!;
+    if (!(t.kind === 'punct' && (QUOTE.test(t.text) || t.text === ','))) return false;
+  }
+  if (b.tokenStart === a.tokenEnd)
+    return (isGenericUnidentified(a) && !!b.actor && !b.entries.every((e) => e.generic)) || sameActor(a, b);
+  // bracketed or quoted gloss: the same actor
+  return sameActor(a, b) && doc.tokens[a.tokenEnd]!.text !== ',';
 }
 
 function sameActor(a: ActorMention, b: ActorMention): boolean {
