@@ -60,6 +60,8 @@ export function classify(
     armedTarget: boolean;
     civilianTarget: boolean;
     hasDeaths: boolean;
+    /** Protesters, students, residents are named in the clause. */
+    protesterNoun?: boolean;
   },
 ): Typing | null {
   const specific = triggers.filter(
@@ -100,9 +102,11 @@ export function classify(
     }
     if (subs.has('Suicide bomb') && et === 'Explosions/Remote violence') sub = 'Suicide bomb';
     et = eventTypeOf(sub)!;
-    // protesters or rioters fighting the police: a riot
+    // protesters, students or residents fighting the police or each other: a riot
     const crowd = (m: ActorMention | null) => !!m?.actor && (m.actor.inter === 5 || m.actor.inter === 6);
-    if (sub === 'Armed clash' && (crowd(ctx.agent) || crowd(ctx.target))) {
+    const armedGroup = (m: ActorMention | null) => !!m?.actor && [2, 3, 4].includes(m.actor.inter);
+    const crowdNoun = !!ctx.protesterNoun && !armedGroup(ctx.agent) && !armedGroup(ctx.target);
+    if (sub === 'Armed clash' && (crowd(ctx.agent) || crowd(ctx.target) || crowdNoun)) {
       sub = 'Violent demonstration';
       et = 'Riots';
     }

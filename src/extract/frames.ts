@@ -253,6 +253,7 @@ function buildFrame(
     armedTarget,
     civilianTarget,
     hasDeaths: counts.deaths.length > 0,
+    protesterNoun: cues.some((c) => c.entry.kind === 'protester_noun'),
   });
   if (!typing) return null;
   // a bare death/wound/attack report needs an actor or a figure to be an event; «الجرحى» (the

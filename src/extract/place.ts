@@ -17,8 +17,13 @@ export function pickPlace(
 ): PlaceHit | null {
   // a foreign country named in passing («التحالف الذي تقوده الولايات المتحدة») is not where it happened
   // ...unless the event is said to happen in it: «قصفت تركيا ... مواقع في سوريا», "strikes in Iraq"
+  // (close after the trigger, not inside a relative clause: «القوات التي تدربت في المملكة»)
   const inForeignCountry = (p: PlaceHit) =>
-    !!p.location!.mention.locative && p.location!.level === 'country' && p.tokenStart >= main.tokenEnd;
+    !!p.location!.mention.locative &&
+    p.location!.level === 'country' &&
+    p.tokenStart >= main.tokenEnd &&
+    p.tokenStart - main.tokenEnd <= 12 &&
+    main.tokenStart >= (p.location!.mention.clauseStart ?? 0);
   const inRange = places.filter(
     (p) =>
       p.tokenStart >= from &&
@@ -31,8 +36,7 @@ export function pickPlace(
   );
   // Points of reference (an airbase planes return to, a landmark that locates another place, where
   // people come from) only when nothing else is named.
-  const events = inRange.filter((p) => !p.location!.mention.reference);
-  const cands = events.length ? events : inRange;
+  const cands = inRange.filter((p) => !p.location!.mention.reference);
   if (!cands.length) return null;
   // A province's namesake town next to another town of that province («Aleppo's Atareb», "al-Hara in
   // the countryside of Dara'a"): the other town is the more specific place.

@@ -54,6 +54,7 @@ const MODIFIERS: Record<'ar' | 'en', string[][]> = {
   ],
 };
 
+const EN_OBLIQUE = new Set(['in', 'near', 'into', 'inside', 'outside', 'under', 'behind']);
 const EN_BE = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be', 'got', 'get', 'gets']);
 const EN_SKIP = new Set([
   'reportedly',
@@ -128,8 +129,41 @@ const EN_IRREGULAR = new Set([
 ]);
 
 /** English "X was/were (reportedly) killed": X is the patient of a passive verb. */
+const EN_TITLES = new Set([
+  'colonel',
+  'commander',
+  'officer',
+  'officers',
+  'leader',
+  'leaders',
+  'chief',
+  'general',
+  'sergeant',
+  'captain',
+  'lieutenant',
+  'major',
+  'official',
+  'officials',
+  'member',
+  'members',
+  'soldier',
+  'soldiers',
+  'fighter',
+  'fighters',
+  'conscript',
+  'conscripts',
+  'recruit',
+  'recruits',
+  'patrol',
+  'convoy',
+  'vehicle',
+  'vehicles',
+]);
+
 function passiveSubject(toks: Token[], end: number): boolean {
   let k = end;
+  // "a Libyan army colonel was murdered": the head noun after the actor word
+  for (let n = 0; n < 2 && EN_TITLES.has(toks[k]?.norm ?? ''); n++) k++;
   let be = false;
   for (let n = 0; n < 5 && k < toks.length; n++, k++) {
     const w = toks[k]!.norm;
@@ -161,6 +195,7 @@ function markOf(
   from: number,
   rules: LangRules,
   prevMark: Mark,
+  main: TriggerHit,
   prev?: ActorMention,
 ): Mark {
   const toks = doc.tokens;
@@ -184,6 +219,10 @@ function markOf(
         // fighters' group is the side the marker names
         const j = markerIndex(doc, i - 2, from);
         for (const seq of rules.agentMarkers) if (endsWithSeq(toks, j, seq)) return 'agent';
+        // "by local forces of X": one adjective between
+        if (doc.lang === 'en' && toks[j - 1]?.kind === 'word')
+          for (const seq of rules.agentMarkers)
+            if (endsWithSeq(toks, markerIndex(doc, j - 1, from), seq)) return 'agent';
         const p3 = toks[j - 1];
         if (p3 && j - 1 >= from) {
           if (hasForm(p3, rules.between)) return 'side1';
@@ -205,6 +244,10 @@ function markOf(
   const t = toks[m.tokenStart]!;
   if (doc.lang === 'ar' && t.prefix.startsWith('و') && prevMark === 'side1' && prev && prev.tokenEnd === i)
     return 'side2';
+  // English: "gunmen in military uniform", "near the police station": a name in a prepositional
+  // phrase is neither subject nor object
+  if (doc.lang === 'en' && p1 && i - 1 >= from && EN_OBLIQUE.has(p1.norm) && m.tokenEnd !== main.tokenStart)
+    return 'modifier';
   // English: "X said" — the speaker precedes the report verb
   if (doc.lang === 'en' && hasForm(toks[m.tokenEnd], rules.reportVerbs)) return 'speaker';
   // English: "X were killed", "X was reportedly shot": the subject of a passive verb is its patient
@@ -226,14 +269,26 @@ export function assignRoles(
   from: number,
   to: number,
   rules: LangRules,
-  passive: boolean,
+  passiveVoice: boolean,
 ): Roles {
   const inRange = mentions.filter((m) => m.tokenStart >= from && m.tokenEnd <= to && m.actor);
+  let passive = passiveVoice;
+  // English "was murdered", "were shot": a verb entry used in the passive voice
+  if (doc.lang === 'en' && !passive && main.entry.form === 'verb') {
+    let k = main.tokenStart - 1;
+    while (k >= from && EN_SKIP.has(doc.tokens[k]!.norm)) k--;
+    if (
+      k >= from &&
+      EN_BE.has(doc.tokens[k]!.norm) &&
+      /(ed|en)$|^(shot|hit|struck|slain)$/.test(doc.tokens[main.tokenStart]!.norm)
+    )
+      passive = true;
+  }
   const marks = new Map<ActorMention, Mark>();
   let prevMark: Mark = null;
   let prev: ActorMention | undefined;
   for (const m of inRange) {
-    let mk = markOf(doc, m, from, rules, prevMark, prev);
+    let mk = markOf(doc, m, from, rules, prevMark, main, prev);
     if (prev && apposition(doc, prev, m)) {
       // one party named twice: "the militant group Ajnad Misr (Soldiers of Egypt)" — the name
       // carries the role; the description or the repeated name is not a party of its own
@@ -270,6 +325,7 @@ export function assignRoles(
   const before = unmarked.filter((m) => m.tokenEnd <= main.tokenStart).reverse();
   const form = main.entry.form;
   let clauseSubject = false;
+  let coordinated = false;
   if (doc.lang === 'ar') {
     if (passive) {
       if (!target && after[0] && after[0].tokenStart - main.tokenEnd <= 4) target = after.shift()!;
@@ -330,6 +386,12 @@ export function assignRoles(
       if (!target && after[0] && !protest) target = after.shift()!;
       if (!agent && before[0]) agent = before.shift()!;
     } else {
+      // "Students and police clashed": coordinated subjects are the two sides
+      if (!agent && !target && before[1] && linked(doc, before[1], before[0]!, rules)) {
+        target = before.shift()!;
+        agent = before.shift()!;
+        coordinated = true;
+      }
       if (!agent && before[0]) agent = before.shift()!;
       // the direct object right after the verb, before a marked target further on ("killed three
       // militants ... that opened fire at a military checkpoint")
@@ -375,6 +437,7 @@ export function assignRoles(
   const markedAgent = !!agent && marks.get(agent) === 'agent';
   const symmetric =
     (!!side1 && agent === side1) ||
+    (coordinated && main.entry.subEventType === 'Armed clash') ||
     (!markedAgent &&
       !clauseSubject &&
       main.entry.subEventType === 'Armed clash' &&
