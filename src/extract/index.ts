@@ -46,7 +46,7 @@ export function runPipeline(ctx: ExtractContext, article: ArticleInput): { doc: 
   // background incidents, consequences) are real less often: their confidence is lowered.
   for (let i = 1; i < events.length; i++) {
     const e = events[i]!;
-    e.confidence = Math.round(Math.max(0.05, e.confidence - 0.1) * 100) / 100;
+    e.confidence = Math.round(Math.max(0.05, e.confidence - 0.12) * 100) / 100;
   }
   return { doc, events: events.filter((e) => e.confidence >= MIN_CONFIDENCE) };
 }

@@ -19,11 +19,11 @@ export function pickPlace(
   // ...unless the event is said to happen in it: «قصفت تركيا ... مواقع في سوريا», "strikes in Iraq"
   // (close after the trigger, not inside a relative clause: «القوات التي تدربت في المملكة»)
   const inForeignCountry = (p: PlaceHit) =>
-    !!p.location!.mention.locative &&
+    !!p.location!.mention?.locative &&
     p.location!.level === 'country' &&
     p.tokenStart >= main.tokenEnd &&
     p.tokenStart - main.tokenEnd <= 12 &&
-    main.tokenStart >= (p.location!.mention.clauseStart ?? 0);
+    main.tokenStart >= (p.location!.mention?.clauseStart ?? 0);
   const inRange = places.filter(
     (p) =>
       p.tokenStart >= from &&
@@ -36,7 +36,7 @@ export function pickPlace(
   );
   // Points of reference (an airbase planes return to, a landmark that locates another place, where
   // people come from) only when nothing else is named.
-  const cands = inRange.filter((p) => !p.location!.mention.reference);
+  const cands = inRange.filter((p) => !p.location!.mention?.reference);
   if (!cands.length) return null;
   // A province's namesake town next to another town of that province («Aleppo's Atareb», "al-Hara in
   // the countryside of Dara'a"): the other town is the more specific place.
@@ -70,7 +70,7 @@ export function pickPlace(
 /** The article's default place: the dateline, else the most specific place of the lead. */
 export function articlePlace(doc: Doc, ann: Annotations): PlaceHit | null {
   const all = ann.places.filter((p) => p.location);
-  const plain = all.filter((p) => !p.location!.mention.reference);
+  const plain = all.filter((p) => !p.location!.mention?.reference);
   const resolved = plain.length ? plain : all;
   const dateline = resolved.find((p) => p.dateline);
   const leadSentences = new Set(
