@@ -106,3 +106,53 @@ export const EN_DIRECTION_AFTER = new Set(['countryside', 'outskirts', 'suburbs'
 /** Locative prepositions that make an ambiguous name more likely a place. */
 export const EN_LOCATIVE = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'outside', 'of', 'around']);
 export const AR_LOCATIVE = n(['في', 'من', 'الى', 'إلى', 'على', 'قرب', 'داخل', 'عند', 'نحو', 'باتجاه']);
+
+/**
+ * Words before a place that make it a point of reference, not where something happened: the base
+ * planes return to or take off from, a place overlooked or faced, where people come from, a landmark
+ * that locates another place («المدينة الواقعة شمال غرب العاصمة دمشق»).
+ */
+export const AR_REFERENCE_ADJ = n([
+  'المطلة',
+  'المطل',
+  'المطلين',
+  'المشرفة',
+  'المشرف',
+  'المقابلة',
+  'المقابل',
+  'المحاذية',
+  'المحاذي',
+  'المتاخمة',
+  'المجاورة',
+]);
+/** Verbs of movement whose «إلى» / «من» names an origin or a destination. */
+export const AR_REFERENCE_MOVE = n([
+  'تعود',
+  'عادت',
+  'عاد',
+  'العودة',
+  'عودتها',
+  'أقلعت',
+  'اقلعت',
+  'انطلقت',
+  'انطلق',
+  'قادمة',
+  'قادمين',
+  'قادما',
+  'القادمة',
+  'القادمين',
+  'فر',
+  'فروا',
+  'فرت',
+  'هربوا',
+  'هرب',
+  'نزحوا',
+  'نزح',
+  'انسحبت',
+  'انسحبوا',
+]);
+/** «الواقعة / تقع / يقع» + directions + the landmark. */
+export const AR_LOCATED = n(['الواقعة', 'الواقع', 'تقع', 'يقع', 'الواقعه', 'والواقعة']);
+export const AR_TO_FROM = n(['إلى', 'الى', 'من', 'على', 'عن', 'ل']);
+/** English words before "X" that make it a point of reference. */
+export const EN_REFERENCE = new Set(['overlooking', 'facing', 'opposite', 'from']);

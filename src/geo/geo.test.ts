@@ -7,6 +7,7 @@ import {
   countryByName,
   distanceKm,
   documentCountry,
+  embeddedLocation,
   fallbackLocation,
   geocode,
   loadGazetteer,
@@ -234,5 +235,81 @@ describe('pickPlace', () => {
   it("skips the article's own country named alone", () => {
     const p = pickPlace([{ ...hit(2, 'Syria', '', 3, 'country') }], 0, 10, trigger, 'SY');
     expect(p).toBeNull();
+  });
+});
+
+describe('article country and points of reference', () => {
+  const at = (text: string, name: string, source?: string) => {
+    const doc = createDoc({ text, ...(source ? { source } : {}) });
+    const mentions = recognizePlaces(doc, gaz);
+    const resolved = resolvePlaces(doc, mentions, gaz);
+    const i = mentions.findIndex((m) => m.text.includes(name));
+    return { m: mentions[i], r: i < 0 ? undefined : resolved[i], doc, mentions };
+  };
+  it('a lone foreign name in an article about towns of another country is no place', () => {
+    const { r } = at(
+      'قصفت طائرات التحالف مواقع في حي التواهي وفي خور المكسر بمدينة عدن، وأصابت مستودعا للذخائر في الرباط.',
+      'الرباط',
+    );
+    expect(r?.iso2 === 'MA').toBe(false);
+    const salam = at('Militiamen beat a displaced man in Salam camp near Nyala.', 'Salam', 'Radio Dabanga');
+    expect(salam.r?.iso2 ?? 'SD').toBe('SD');
+  });
+  it('a country-and-capital name in an article about another country is the state', () => {
+    const { r } = at(
+      'الكويت وقطر تدينان التفجير. استهدف التفجير مسجدا في منطقة عسير بالمملكة العربية السعودية، وقتل عدد من رجال الأمن في أبها.',
+      'الكويت',
+    );
+    expect(r?.level).toBe('country');
+  });
+  it('marks origins, destinations and landmarks as points of reference', () => {
+    expect(at('قصفت الطائرات مقرين لداعش قبل أن تعود إلى قاعدة ديار بكر.', 'ديار').m?.reference).toBe(true);
+    expect(at('سقطت البراميل على المدينة الواقعة شمال غرب العاصمة دمشق.', 'دمشق').m?.reference).toBe(true);
+    expect(at('سيطر على حي الجمعيات ومبانيه المطلة على مطار المزة العسكري.', 'المزة').m?.reference).toBe(
+      true,
+    );
+    expect(at('IS executed two brothers from Suluq on Saturday in Sirte.', 'Suluq').m?.reference).toBe(true);
+    expect(at('IS executed two brothers from Suluq on Saturday in Sirte.', 'Sirte').m?.reference).toBeFalsy();
+    expect(at('Unemployed youths started a march from Gafsa to Tunis.', 'Gafsa').m?.reference).toBeFalsy();
+    expect(at('Gunmen attacked a camp 3 km from Nyala.', 'Nyala').m?.reference).toBeFalsy();
+  });
+  it('a town named only inside an actor name is the place of last resort', () => {
+    const doc = createDoc({
+      text: 'A senior commander of the Benghazi Shura Council was killed in clashes.',
+    });
+    resolvePlaces(doc, recognizePlaces(doc, gaz), gaz);
+    expect(embeddedLocation(doc, 'LY', [])?.location).toBe('Benghazi');
+    expect(embeddedLocation(doc, 'TN', [])).toBeNull();
+  });
+});
+
+describe('pickPlace: references and foreign countries', () => {
+  const hit = (tokenStart: number, iso2: string, level: string, mention: object) => ({
+    tokenStart,
+    tokenEnd: tokenStart + 1,
+    start: tokenStart * 5,
+    end: tokenStart * 5 + 4,
+    sentence: 0,
+    regionOnly: false,
+    dateline: false,
+    location: {
+      location: level === 'country' ? iso2 : 'X',
+      admin1: level === 'country' ? '' : 'A',
+      geo_precision: level === 'country' ? 3 : 1,
+      iso2,
+      level,
+      mention,
+    } as never,
+  });
+  const trigger = { tokenStart: 0, tokenEnd: 1, start: 0, end: 3, sentence: 0 } as never;
+  it('a point of reference alone is not the place of the event', () => {
+    expect(pickPlace([hit(3, 'TR', 'place', { reference: true })], 0, 10, trigger, 'TR')).toBeNull();
+  });
+  it('a foreign country the event is said to happen in, in the trigger clause, is its place', () => {
+    const p = pickPlace([hit(5, 'SY', 'country', { locative: true, clauseStart: 0 })], 0, 10, trigger, 'TR');
+    expect(p?.location?.iso2).toBe('SY');
+    expect(
+      pickPlace([hit(5, 'SA', 'country', { locative: true, clauseStart: 3 })], 0, 10, trigger, 'YE'),
+    ).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ export { type GeoCandidate, type PlaceMention, recognizePlaces } from './recogni
 export {
   articleContext,
   documentCountry,
+  embeddedLocation,
   fallbackLocation,
   type ResolvedLocation,
   type ResolveOptions,

@@ -9,14 +9,19 @@ import {
   AR_DESCRIPTORS,
   AR_DIRECTIONS,
   AR_FACILITY_DESCRIPTORS,
+  AR_LOCATED,
   AR_LOCATIVE,
+  AR_REFERENCE_ADJ,
+  AR_REFERENCE_MOVE,
   AR_REGION_DESCRIPTORS,
+  AR_TO_FROM,
   EN_AFTER,
   EN_BEFORE_OF,
   EN_DIRECTION_AFTER,
   EN_DIRECTION_OF,
   EN_LOCATIVE,
   EN_NEAR,
+  EN_REFERENCE,
   EN_REGION_AFTER,
   EN_REGION_BEFORE_OF,
 } from './cues.js';
@@ -49,6 +54,19 @@ export interface PlaceMention {
   direction?: string;
   dateline?: boolean;
   regionOnly?: boolean;
+  /**
+   * A point of reference rather than a place where something happens: an origin or destination
+   * («عادت إلى قاعدة ديار بكر», "brothers from Suluq"), a place overlooked or faced («المطلة على مطار
+   * المزة»), a landmark that locates another place («الواقعة شمال غرب العاصمة دمشق»).
+   */
+  reference?: boolean;
+  /** After a locative preposition (في، بـ، "in", "at"). */
+  locative?: boolean;
+  /**
+   * First token of the mention's clause: after the nearest comma, relative pronoun (الذي، التي,
+   * "who", "which") or conjunction of clauses before it in its sentence.
+   */
+  clauseStart?: number;
   /** Recognition confidence 0-1. */
   confidence?: number;
   candidates: GeoCandidate[];
@@ -137,6 +155,34 @@ interface Context {
   regionOnly?: boolean;
   direction?: string;
   locative?: boolean;
+  reference?: boolean;
+  /** A plain locative preposition right before the name (في، بـ، in, at). */
+  inside?: boolean;
+}
+
+/** Is the Arabic name at token s a point of reference (see PlaceMention.reference)? */
+function arabicReference(toks: Token[], s: number, sentStart: number): boolean {
+  // skip descriptors (قاعدة، مطار، مدينة) and one preposition back to the governing word
+  let j = s - 1;
+  while (j >= sentStart && formsHave(toks[j], AR_DESCRIPTORS)) j--;
+  if (j >= sentStart && formsHave(toks[j], AR_TO_FROM)) j--;
+  if (j < sentStart) return false;
+  // «المقابلة لكيليس», «المطلة على مطار المزة», «قبل أن تعود إلى قاعدة ديار بكر»
+  if (formsHave(toks[j], AR_REFERENCE_ADJ) || formsHave(toks[j], AR_REFERENCE_MOVE)) return true;
+  // «الواقعة شمال غرب العاصمة دمشق»: directions and descriptors back to a word for "located"
+  let dir = false;
+  for (let k = s - 1; k >= Math.max(sentStart, s - 6); k--) {
+    const t = toks[k]!;
+    if (formsHave(t, AR_LOCATED)) return dir;
+    if (formsHave(t, AR_DIRECTIONS)) {
+      dir = true;
+      continue;
+    }
+    if (formsHave(t, AR_DESCRIPTORS) || formsHave(t, AR_TO_FROM)) continue;
+    if (t.kind === 'number' || /^(كم|كيلومتر|كيلومترات|كلم)$/.test(t.norm)) continue;
+    break;
+  }
+  return false;
 }
 
 /** Cues before (and, in English, after) a name spanning tokens [s, e). */
@@ -175,7 +221,10 @@ function contextOf(doc: Doc, s: number, e: number, sentStart: number, sentEnd: n
     const first = toks[s]!;
     if (first.prefix === 'ب' || first.prefix === 'وب' || first.prefix === 'بال' || first.prefix === 'وبال') {
       ctx.locative = true;
+      ctx.inside = true;
     }
+    if (prev?.norm === 'في' || prev?.norm === 'وفي') ctx.inside = true;
+    if (arabicReference(toks, s, sentStart)) ctx.reference = true;
     return ctx;
   }
   const lower = (t: Token | undefined) => t?.norm ?? '';
@@ -199,6 +248,15 @@ function contextOf(doc: Doc, s: number, e: number, sentStart: number, sentEnd: n
   if (!ctx.direction && p1 === 'of' && /^\d|km|kilomet|miles?$/.test(p2)) ctx.direction = p2;
   // "X km north of Y"
   ctx.locative = EN_LOCATIVE.has(p1) || !!ctx.descriptor || !!ctx.direction;
+  if (p1 === 'in' || p1 === 'at' || p1 === 'inside') ctx.inside = true;
+  // "two brothers from Suluq", "overlooking X" (not "3 km from X", "close to/from X")
+  if (
+    EN_REFERENCE.has(p1) &&
+    !ctx.direction &&
+    !/^\d|km|kilomet|miles?|metres?|meters?|away$/.test(p2) &&
+    !(p1 === 'from' && /^(to|towards)$/.test(next)) // a path: "a march from Gafsa to Tunis"
+  )
+    ctx.reference = true;
   return ctx;
 }
 
@@ -219,6 +277,33 @@ function isDateline(doc: Doc, tokenStart: number, tokenEnd: number): boolean {
 }
 
 const MIN_CONFIDENCE = 0.5;
+
+/** Words that open a new clause: relative pronouns and clause conjunctions (normalised forms). */
+const CLAUSE_OPENERS = new Set([
+  'الذي',
+  'التي',
+  'الذين',
+  'اللذين',
+  'اللتين',
+  'اللواتي',
+  'فيما',
+  'بينما',
+  'حيث',
+  'who',
+  'which',
+  'whose',
+  'while',
+  'where',
+]);
+
+function clauseStartOf(doc: Doc, tokenStart: number, sentStart: number): number {
+  for (let k = tokenStart - 1; k >= sentStart; k--) {
+    const t = doc.tokens[k]!;
+    if (t.text === ',' || t.text === '،' || t.text === ';' || t.text === '؛' || CLAUSE_OPENERS.has(t.norm))
+      return k + 1;
+  }
+  return sentStart;
+}
 
 const EN_CUE_AFTER = new Set([
   'town',
@@ -405,6 +490,9 @@ export function recognizePlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
       if (ctx.descriptor) mention.descriptor = ctx.descriptor;
       if (ctx.direction) mention.direction = ctx.direction;
       if (ctx.regionOnly) mention.regionOnly = true;
+      if (ctx.reference && !dateline) mention.reference = true;
+      if (ctx.inside) mention.locative = true;
+      mention.clauseStart = clauseStartOf(doc, tokenStart, sent.tokenStart);
       if (dateline) mention.dateline = true;
       out.push(mention);
       addSpan(doc, 'place', tokenStart, tokenEnd, mention);

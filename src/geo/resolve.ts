@@ -4,7 +4,7 @@
  * population. The same name as a town and an admin1 (الحسكة، حلب، تعز) resolves to the town with
  * its admin1 set, unless the text says محافظة / province (then the admin1, geo_precision 3).
  */
-import type { Doc } from '../text/types.js';
+import { type Doc, spansOf } from '../text/types.js';
 import { arabicTokenKeys, type Gazetteer, type Place, sourceCountries } from './gazetteer.js';
 import { latinKey } from './names.js';
 import type { GeoCandidate, PlaceMention } from './recognize.js';
@@ -37,6 +37,8 @@ export interface ResolveOptions {
 
 export interface ArticleContext {
   countryVotes: Map<string, number>;
+  /** The part of countryVotes that comes from towns and admin1 (not from country names). */
+  placeVotes: Map<string, number>;
   admin1Votes: Map<string, number>;
   /** Each mention's own share of countryVotes (to judge the support from the rest of the article). */
   ownVotes: Map<PlaceMention, Map<string, number>>;
@@ -52,6 +54,7 @@ const SOURCE_VOTE = { domestic: 1.2, national: 0.4 };
 /** Country and admin1 evidence of the whole article. */
 export function articleContext(doc: Doc, mentions: PlaceMention[], gaz: Gazetteer): ArticleContext {
   const countryVotes = new Map<string, number>();
+  const placeVotes = new Map<string, number>();
   const admin1Votes = new Map<string, number>();
   const ownVotes = new Map<PlaceMention, Map<string, number>>();
   const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
@@ -69,6 +72,7 @@ export function articleContext(doc: Doc, mentions: PlaceMention[], gaz: Gazettee
       for (const c of m.candidates) if (c.level === 'country') addC(countryVotes, c.iso2, 2 * weight);
     } else if (countries.size === 1) {
       addC(countryVotes, [...countries][0]!, weight);
+      add(placeVotes, [...countries][0]!, weight);
     } else {
       for (const iso of countries) addC(countryVotes, iso, (0.3 * weight) / countries.size);
     }
@@ -97,7 +101,14 @@ export function articleContext(doc: Doc, mentions: PlaceMention[], gaz: Gazettee
       sourceRegion = sc.region;
     }
   }
-  return { countryVotes, admin1Votes, ownVotes, sourceCountry, ...(sourceRegion ? { sourceRegion } : {}) };
+  return {
+    countryVotes,
+    placeVotes,
+    admin1Votes,
+    ownVotes,
+    sourceCountry,
+    ...(sourceRegion ? { sourceRegion } : {}),
+  };
 }
 
 /** Per-document fallback country (a domestic outlet's home), for documentCountry(). */
@@ -106,6 +117,31 @@ const fallbackCountry = new WeakMap<Doc, { country: string; iso2: string; iso: n
 const docContext = new WeakMap<Doc, { gaz: Gazetteer; legacy: boolean; source?: string; region?: string }>();
 /** The capital (GeoNames PPLC) of each country, per gazetteer. */
 const capitals = new WeakMap<Gazetteer, Map<string, Place>>();
+
+/** Descriptors that say a name is a city or town (then never read as the state). */
+const CITY_DESCRIPTORS = new Set(['مدينة', 'مدينه', 'عاصمة', 'عاصمه', 'city', 'town', 'capital']);
+/**
+ * Descriptors any small place may have (a camp, a village, a neighbourhood): no evidence that a lone
+ * name abroad is really that foreign place.
+ */
+const GENERIC_DESCRIPTORS = new Set([
+  'حي',
+  'مخيم',
+  'قرية',
+  'قريه',
+  'بلدة',
+  'بلده',
+  'منطقة',
+  'منطقه',
+  'camp',
+  'village',
+  'town',
+  'area',
+  'neighbourhood',
+  'neighborhood',
+  'district',
+  'suburb',
+]);
 
 /** Words that make a name the state itself (دولة الكويت، جمهورية مصر), never a town. */
 const STATE_DESCRIPTORS = new Set(['دولة', 'دوله', 'جمهورية', 'جمهوريه', 'مملكة', 'مملكه', 'country']);
@@ -275,19 +311,50 @@ export function resolvePlaces(
       } else if (s > second) second = s;
     }
     if (!best) return null;
-    // A lone name abroad (Kish, Tiran, Jardan) in an article clearly about another country, with
-    // nothing else pointing to that country and no strong cue: more likely an unknown local name.
+    const leadOwn = ctx.ownVotes.get(m)?.get(lead) ?? 0;
+    const leadSupport = leadVotes - leadOwn;
+    // A name that is a country's and its capital's (الكويت، الجزائر، تونس) in an article about another
+    // country, without a city descriptor: the state («الكويت وقطر تدينان»), not the city.
     if (
       best.level !== 'country' &&
-      (best.level !== 'admin1' || !m.descriptor) &&
+      best.iso2 !== lead &&
+      leadSupport >= 1 &&
+      !m.dateline &&
+      !(m.descriptor && CITY_DESCRIPTORS.has(m.descriptor))
+    ) {
+      const state = m.candidates.find((c) => c.level === 'country' && c.iso2 === best!.iso2);
+      if (state) best = state;
+    }
+    // A lone name abroad (Kish, Tiran, Jardan, a Yemeni الرباط read as Rabat, "Salam camp" read as
+    // Oman's Saham) in an article clearly about another country, with nothing else pointing to that
+    // country: more likely an unknown local name. A reading in the article's country is kept only
+    // when its admin1 is named elsewhere in the article (the admin hierarchy); else no place.
+    if (
+      best.level !== 'country' &&
+      !(best.level === 'admin1' && m.descriptor && !GENERIC_DESCRIPTORS.has(m.descriptor)) &&
       best.iso2 !== lead &&
       !m.dateline
     ) {
       const own = ctx.ownVotes.get(m)?.get(best.iso2) ?? 0;
       const support = (ctx.countryVotes.get(best.iso2) ?? 0) - own;
-      const leadOwn = ctx.ownVotes.get(m)?.get(lead) ?? 0;
-      if (support < 0.25 && leadVotes - leadOwn >= 1 && (m.confidence ?? 0.7) < 0.9 && !m.descriptor)
-        return null;
+      // a well-known name with a strong cue stays, unless towns of the lead country fill the article
+      const leadTowns = (ctx.placeVotes.get(lead) ?? 0) - (ctx.ownVotes.get(m)?.get(lead) ?? 0);
+      const strong =
+        (m.confidence ?? 0.7) >= 0.9 &&
+        ((!!m.descriptor && !GENERIC_DESCRIPTORS.has(m.descriptor)) || (!m.descriptor && leadTowns < 1));
+      if (support < 0.25 && leadSupport >= 1 && !strong) {
+        const ownA1 = new Set(m.candidates.filter((x) => x.admin1).map((x) => `${x.iso2}|${x.admin1}`));
+        const local = m.candidates
+          .filter((c) => c.iso2 === lead && c.admin1)
+          .map((c) => {
+            const k = `${c.iso2}|${c.admin1}`;
+            return { c, v: (ctx.admin1Votes.get(k) ?? 0) - (ownA1.has(k) ? 1 / ownA1.size : 0) };
+          })
+          .filter((x) => x.v > 0.5)
+          .sort((a, b) => b.v - a.v)[0];
+        if (!local) return null;
+        best = local.c;
+      }
     }
     const margin = Number.isFinite(second) ? Math.min(1, (bs - second) / 1.5) : 1;
     const conf = Math.round((m.confidence ?? 0.7) * (0.6 + 0.4 * margin) * 100) / 100;
@@ -369,4 +436,31 @@ export function fallbackLocation(doc: Doc, iso2: string): ResolvedLocation | nul
   if (!cap) return null;
   const loc = toLocation(gaz, cap, mention, 0.3, legacy);
   return loc ? { ...loc, geo_precision: 3 } : null;
+}
+
+/**
+ * A town of `iso2` named only inside another name (an actor's: "Benghazi Shura Council", «مجلس شورى
+ * مجاهدي درنة»): place mentions the recogniser found but the caller set aside (`used`: token starts of
+ * the mentions it kept). The first such town or admin1 of the country, by position; null when none or
+ * before resolvePlaces() ran on the document.
+ */
+export function embeddedLocation(doc: Doc, iso2: string, used: number[]): ResolvedLocation | null {
+  const dc = docContext.get(doc);
+  if (!dc) return null;
+  const { gaz, legacy } = dc;
+  const kept = new Set(used);
+  const spans = spansOf<PlaceMention>(doc, 'place')
+    .map((s) => s.value)
+    .filter((m) => !kept.has(m.tokenStart) && !m.reference)
+    .sort((a, b) => a.tokenStart - b.tokenStart);
+  for (const m of spans) {
+    const cands = m.candidates
+      .filter((c) => c.iso2 === iso2 && c.level !== 'country' && c.via === 'alias')
+      .sort((a, b) => prior(b, gaz) - prior(a, gaz));
+    const c = cands[0];
+    if (!c) continue;
+    const loc = toLocation(gaz, gaz.places[c.id]!, m, 0.4, legacy);
+    if (loc) return loc;
+  }
+  return null;
 }

@@ -14,11 +14,13 @@ interface TrieNode<V> {
   children: Map<string, TrieNode<V>>;
   /** Children whose key is a prefix pattern (from a trailing `*`). */
   prefixes: [string, TrieNode<V>][];
+  /** The same prefix children indexed by their first character (matching stays fast with many). */
+  prefixByChar: Map<string, [string, TrieNode<V>][]>;
   values: V[];
 }
 
 function node<V>(): TrieNode<V> {
-  return { children: new Map(), prefixes: [], values: [] };
+  return { children: new Map(), prefixes: [], prefixByChar: new Map(), values: [] };
 }
 
 export interface Match<V> {
@@ -73,6 +75,9 @@ export class PhraseMatcher<V> {
         if (!child) {
           child = node();
           n.prefixes.push([p, child]);
+          const byChar = n.prefixByChar.get(p[0]!);
+          if (byChar) byChar.push([p, child]);
+          else n.prefixByChar.set(p[0]!, [[p, child]]);
         }
         n = child;
       } else {
@@ -98,18 +103,18 @@ export class PhraseMatcher<V> {
       if (j >= limit) return;
       const t = tokens[j]!;
       if (t.kind === 'punct' && t.text !== '-' && t.text !== "'") return;
-      const tried = new Set<TrieNode<V>>();
+      let tried: TrieNode<V>[] | null = null;
+      const visit = (c: TrieNode<V>) => {
+        if (tried?.includes(c)) return;
+        (tried ??= []).push(c);
+        walk(c, j + 1);
+      };
       for (const f of t.forms) {
         const c = n.children.get(f);
-        if (c && !tried.has(c)) {
-          tried.add(c);
-          walk(c, j + 1);
-        }
-      }
-      for (const [p, c] of n.prefixes) {
-        if (!tried.has(c) && t.forms.some((f) => f.startsWith(p))) {
-          tried.add(c);
-          walk(c, j + 1);
+        if (c) visit(c);
+        if (n.prefixByChar.size) {
+          const cands = n.prefixByChar.get(f[0]!);
+          if (cands) for (const [p, pc] of cands) if (f.startsWith(p)) visit(pc);
         }
       }
     };
