@@ -348,26 +348,32 @@ function pickDate(ann: Annotations, doc: Doc, g: Segment, main: TriggerHit): Fra
  */
 function splitByPlace(doc: Doc, ann: Annotations, f: Frame, rules: LangRules): Frame[] {
   if (!f.place?.location?.admin1) return [f];
-  const list: PlaceHit[] = [f.place];
-  let last = f.place;
-  for (const p of ann.places) {
-    if (p.tokenStart < last.tokenEnd || p.tokenEnd > f.segEnd) continue;
-    if (!p.location?.admin1 || p.dateline) continue;
-    // only list separators between: و, and, commas
-    let joined = true;
-    for (let k = last.tokenEnd; k < p.tokenStart; k++) {
-      const t = doc.tokens[k]!;
-      if (!(t.text === '،' || t.text === ',' || hasForm(t, rules.and))) joined = false;
+  const joinedTo = (a: PlaceHit, b: PlaceHit): boolean => {
+    if (b.tokenStart < a.tokenEnd) return false;
+    if (b.tokenStart === a.tokenEnd) {
+      return doc.lang === 'ar' && doc.tokens[b.tokenStart]!.prefix.startsWith('و');
     }
-    const glued =
-      doc.lang === 'ar' && p.tokenStart === last.tokenEnd && doc.tokens[p.tokenStart]!.prefix.startsWith('و');
-    if (!joined && !glued) break;
-    if (p.tokenStart === last.tokenEnd && !glued) break;
-    list.push(p);
-    last = p;
+    for (let k = a.tokenEnd; k < b.tokenStart; k++) {
+      const t = doc.tokens[k]!;
+      if (!(t.text === '،' || t.text === ',' || hasForm(t, rules.and))) return false;
+    }
+    return true;
+  };
+  // lists of two or more places joined by "and" or commas anywhere in the frame's clauses
+  const cands = ann.places.filter(
+    (p) => p.tokenStart >= f.segStart && p.tokenEnd <= f.segEnd && p.location?.admin1 && !p.dateline,
+  );
+  const listed = new Set<PlaceHit>();
+  for (let i = 0; i + 1 < cands.length; i++) {
+    if (joinedTo(cands[i]!, cands[i + 1]!)) {
+      listed.add(cands[i]!);
+      listed.add(cands[i + 1]!);
+    }
   }
-  const byAdmin1 = new Map<string, PlaceHit>();
-  for (const p of list) if (!byAdmin1.has(p.location!.admin1)) byAdmin1.set(p.location!.admin1, p);
+  if (!listed.size) return [f];
+  const byAdmin1 = new Map<string, PlaceHit>([[f.place.location.admin1, f.place]]);
+  for (const p of cands)
+    if (listed.has(p) && !byAdmin1.has(p.location!.admin1)) byAdmin1.set(p.location!.admin1, p);
   if (byAdmin1.size < 2) return [f];
   return [...byAdmin1.values()].map((place, i) =>
     i === 0

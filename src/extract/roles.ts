@@ -232,7 +232,13 @@ function markOf(
         if (doc.lang === 'ar' && p2.prefix.startsWith('و') && prevMark === 'side1') return 'side2';
       }
       // N من X / members of X / عناصر من X: the victims' (or arrested) group
-      if (p2 && (p2.kind === 'number' || hasForm(p2, rules.personNouns) || /ين$|ون$|ا$/.test(p2.norm)))
+      if (
+        p2 &&
+        (p2.kind === 'number' ||
+          hasForm(p2, rules.personNouns) ||
+          /ين$|ون$|ا$/.test(p2.norm) ||
+          AR_COUNT_WORDS.test(p2.stem))
+      )
         return 'victim';
       if (p2 && hasForm(p2, rules.personNouns)) return 'victim';
     }
@@ -496,6 +502,8 @@ function enAdjunct(doc: Doc, main: TriggerHit, from: number): boolean {
 }
 
 const OPPOSING = ['against', 'ضد'];
+/** Arabic number and quantity words before «من X» (ثلاثة من عناصر الشرطة). */
+const AR_COUNT_WORDS = /^(عدد|عشرات|مئات|اثنان|اثنين|ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره|بعض)$/;
 
 function isGenericUnidentified(m: ActorMention): boolean {
   return !!m.actor && m.actor.role === 'unidentified' && m.entries.every((e) => e.generic);

@@ -38,6 +38,11 @@ export const AR_RULES: LangRules = {
     ['تجمعات'],
     ['مقر'],
     ['مقرات'],
+    // the building or convoy of X that was hit: «استهدف مسجد قوات الطوارئ», «موكب المحافظ»
+    ['مسجد'],
+    ['منزل'],
+    ['موكب'],
+    ['مبني'],
   ],
   partitive: ['من'],
   between: ['بين'],

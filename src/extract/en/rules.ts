@@ -28,6 +28,8 @@ export const EN_RULES: LangRules = {
     'personnel',
     'elements',
     'supporters',
+    'forces',
+    'units',
   ],
   noCasualties: ['no', 'without', 'not', "n't", 'never'],
   auxiliaries: [

@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createExtractor, type Extractor } from '../src/extract/index.js';
+import type { Event } from '../src/model/event.js';
+
+let ex: Extractor;
+beforeAll(() => {
+  ex = createExtractor();
+});
+
+function first(text: string, published = '2024-03-11'): Event {
+  const es = ex.extract({ id: 't', text, published }).events;
+  expect(es.length).toBeGreaterThanOrEqual(1);
+  return es[0]!;
+}
+
+function sides(text: string): [string, string] {
+  const e = first(text);
+  return [e.actor1, e.actor2];
+}
+
+describe('role assignment: English', () => {
+  it('reads the subject of a passive verb as the patient', () => {
+    expect(
+      sides(
+        'Five Islamic State militants were killed in air strikes near Sirte on Sunday, the Libyan army said.',
+      ),
+    ).toEqual(['Military Forces of Libya (2014-)', 'Islamic State (Libya)']);
+  });
+  it('takes the clause subject as the agent of a nominal trigger in an adjunct', () => {
+    const [a1, a2] = sides(
+      'Security forces killed 12 militants in an exchange of fire near Arish on Sunday.',
+    );
+    expect(a1).toMatch(/Forces of Egypt/);
+    expect(a2).toBe('Unidentified Armed Group (Egypt)');
+  });
+  it('skips articles between a marker and its name ("by fighters of the X")', () => {
+    expect(
+      sides('Two IS militants were killed on Monday by fighters of the Derna Shura Council in Derna.'),
+    ).toEqual(['Shura Council of Darnah Mujahidin', 'Islamic State (Libya)']);
+  });
+  it('joins a description to the name it precedes and finds the other side of a shootout', () => {
+    expect(
+      sides(
+        'Two members of the militant group Ajnad Misr were killed in a shootout with police forces in Cairo on Sunday.',
+      ),
+    ).toEqual(['Police Forces of Egypt (2014-)', 'Ajnad Misr']);
+  });
+  it('does not read a name inside a prepositional phrase as the subject', () => {
+    const [a1, a2] = sides('Gunmen in military uniform attacked a vehicle in Katayla, killing 2 soldiers.');
+    expect(a1).toBe('Unidentified Armed Group (Sudan)');
+    expect(a2).toMatch(/^Military Forces of Sudan/);
+  });
+  it('keeps the grievance of a protest out of its actors, and the intervening police in', () => {
+    expect(
+      sides('Hundreds of protesters marched in Tunis on Sunday chanting slogans against the police.'),
+    ).toEqual(['Protesters (Tunisia)', '']);
+    expect(sides('Police dispersed a protest by hundreds of teachers in Tunis on Sunday.')).toEqual([
+      'Protesters (Tunisia)',
+      'Police Forces of Tunisia (2014-)',
+    ]);
+  });
+});
+
+describe('role assignment: Arabic', () => {
+  it('does not take «بقيادة X» as a party', () => {
+    expect(
+      sides(
+        'نفذت قوات التحالف الدولي بقيادة الولايات المتحدة أمس 19 غارة استهدفت مواقع لتنظيم داعش في الرقة.',
+      ),
+    ).toEqual(['US-led Coalition', 'Islamic State (Syria)']);
+  });
+  it('reads a target marker across quotation marks («ضد مواقع «داعش»)', () => {
+    expect(sides('التحالف الدولي ينفذ 19 غارة جوية ضد مواقع «داعش» في الرقة أمس')).toEqual([
+      'US-led Coalition',
+      'Islamic State (Syria)',
+    ]);
+  });
+  it('reads the owner of a hit building as the target, not the genitive agent', () => {
+    expect(sides('قتل ثلاثة من عناصر الشرطة في تفجير استهدف مسجد قوات الطوارئ في مدينة أبها أمس.')).toEqual([
+      'Unidentified Armed Group (Saudi Arabia)',
+      'Police Forces of Saudi Arabia (2015-)',
+    ]);
+  });
+  it('reads «بين X وعناصر من Y» as two sides', () => {
+    const [a1, a2] = sides('اندلعت اشتباكات بين الجيش وعناصر من داعش في مدينة دير الزور أمس.');
+    expect(a1).toMatch(/^Military Forces of Syria/);
+    expect(a2).toBe('Islamic State (Syria)');
+  });
+});
