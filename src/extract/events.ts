@@ -102,6 +102,8 @@ export function frameToEvent(
   }
   if (et === 'Protests' || et === 'Riots') {
     const role = et === 'Protests' ? 'protesters' : 'rioters';
+    // students or residents who riot are rioters
+    if (et === 'Riots' && a1?.inter === 6) a1 = genericActor(ctx, 'rioters', country, year) ?? a1;
     if (!a1 || (a1.inter !== 6 && a1.inter !== 5)) {
       // the state side of a protest is actor2 (intervention, excessive force)
       if (a1 && [1, 8].includes(a1.inter) && !a2) {
@@ -133,7 +135,14 @@ export function frameToEvent(
   // an air strike with no named air force: a foreign air force named in the article (the
   // coalition over Yemen), else the country's own
   if (!a1 && sub === 'Air/drone strike') {
-    const ext = ann.actors.find((m) => m.actor && m.actor.inter === 8 && m.actor.name !== a2?.name);
+    const ext = ann.actors.find(
+      (m) =>
+        m.actor &&
+        m.actor.inter === 8 &&
+        m.actor.role === 'external' &&
+        !/^(UN|AU)\b|United Nations|African Union/.test(m.actor.name) &&
+        m.actor.name !== a2?.name,
+    );
     a1 = ext ? resolveFor(ext) : country ? stateActor(ctx.actors, 'military', country.iso2, year) : null;
   }
   // the unnamed other side of a battle: the group the article is about, if it names one
