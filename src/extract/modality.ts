@@ -1,24 +1,9 @@
+import { BLOCKING_CUE_KINDS } from '../lexicon/cues.js';
 import type { Doc } from '../text/types.js';
 import type { CueHit, TriggerHit } from './types.js';
 
-/** Cue kinds that mean a trigger does not report a real, recent event. */
-export const BLOCKING_KINDS = new Set([
-  'negation',
-  'future',
-  'hypothetical',
-  'fear',
-  'threat',
-  'plan',
-  'opinion',
-  'call',
-  'warning',
-  'denial',
-  'question',
-  'trial',
-  'funeral',
-  'statistic',
-  'history',
-]);
+/** Cue kinds that mean a trigger does not report a real, recent event (non-event phrases aside). */
+export const BLOCKING_KINDS = new Set<string>(BLOCKING_CUE_KINDS.filter((k) => k !== 'non_event'));
 
 const CLAUSE_BREAKS = new Set(['،', ',', '؛', ';', ':', '(', ')', '«', '»', '"', '“', '”', '-', '—']);
 
