@@ -204,4 +204,12 @@ describe('context rules', () => {
     );
     expect(es.map((e) => e.event_type)).toContain('Protests');
   });
+  it('does not count deaths referred to as the reason for a strike', () => {
+    const es = events(
+      'قصفت المدفعية التركية أمس مواقع لتنظيم داعش في سوريا ردا على مقتل أحد جنودها.',
+      '2015-07-24',
+    );
+    expect(es.length).toBeGreaterThanOrEqual(1);
+    expect(es[0]!.fatalities).toBe(0);
+  });
 });

@@ -143,7 +143,29 @@ const GRIEVANCE = new Set([
  * A violent word that is the grievance of a protest in the same clause («تظاهر المئات احتجاجا على
  * مقتل شاب», "IDPs protest against the killing of a man") is not an event of its own here.
  */
+/** Words that refer back to an earlier incident: «ردا على مقتل جندي», "in retaliation for the killing". */
+const REFERENCE = [
+  ['ردا', 'علي'],
+  ['انتقاما'],
+  ['ثارا'],
+  ['retaliation', 'for'],
+  ['response', 'to'],
+  ['revenge', 'for'],
+];
+
+function isReference(doc: Doc, t: TriggerHit): boolean {
+  for (let k = t.tokenStart - 1; k >= Math.max(0, t.tokenStart - 4); k--) {
+    const tok = doc.tokens[k]!;
+    if (tok.kind === 'punct' || tok.sentence !== t.sentence) return false;
+    for (const seq of REFERENCE) {
+      if (seq.every((w, q) => doc.tokens[k + q]?.forms.includes(w))) return true;
+    }
+  }
+  return false;
+}
+
 function isGrievance(doc: Doc, t: TriggerHit, all: TriggerHit[], rules: LangRules): boolean {
+  if (isReference(doc, t)) return true;
   const et = eventTypeOf(t.entry.subEventType);
   if (et && PROTEST_TYPES.has(et)) return false;
   const protest = all.find((p) => {
