@@ -106,7 +106,8 @@ export class PhraseMatcher<V> {
       let tried: TrieNode<V>[] | null = null;
       const visit = (c: TrieNode<V>) => {
         if (tried?.includes(c)) return;
-        (tried ??= []).push(c);
+        if (!tried) tried = [];
+        tried.push(c);
         walk(c, j + 1);
       };
       for (const f of t.forms) {
