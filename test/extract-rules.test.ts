@@ -212,4 +212,12 @@ describe('context rules', () => {
     expect(es.length).toBeGreaterThanOrEqual(1);
     expect(es[0]!.fatalities).toBe(0);
   });
+  it('codes demonstrators who burn tyres as rioters', () => {
+    const e = one(
+      'Residents protested in Kasserine on Sunday and blocked the road with burning tyres.',
+      '2024-03-11',
+    );
+    expect(e.event_type).toBe('Riots');
+    expect(e.actor1).toBe('Rioters (Tunisia)');
+  });
 });

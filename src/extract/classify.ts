@@ -94,6 +94,12 @@ export function classify(
     let sub = best.entry.subEventType;
     let et = eventTypeOf(sub)!;
     const subs = new Set(specific.map((t) => t.entry.subEventType));
+    // demonstrators who burn tyres, throw stones or turn violent make it a riot
+    const riot = specific.find((t) => eventTypeOf(t.entry.subEventType) === 'Riots' && t.entry.weight >= 0.4);
+    if (et === 'Protests' && riot && !subs.has('Excessive force against protesters')) {
+      sub = riot.entry.subEventType;
+      et = 'Riots';
+    }
     if (et === 'Protests') {
       if (ctx.hasDeaths || subs.has('Excessive force against protesters'))
         sub = 'Excessive force against protesters';
