@@ -137,6 +137,9 @@ const GRIEVANCE = new Set([
   'رفضا',
   'استنكارا',
   'تضامنا',
+  // "protested after a child was killed": what set the protest off
+  'after',
+  'following',
 ]);
 
 /**

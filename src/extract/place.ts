@@ -55,7 +55,7 @@ export function pickPlace(
     if (isCountry) return 4;
     return gp === 1 && namesake(p) ? 1.5 : gp;
   };
-  return [...cands].sort((a, b) => {
+  const best = [...cands].sort((a, b) => {
     const la = level(a);
     const lb = level(b);
     if (la !== lb) return la - lb;
@@ -65,6 +65,24 @@ export function pickPlace(
       b.tokenStart >= main.tokenEnd ? b.tokenStart - main.tokenEnd : (main.tokenStart - b.tokenEnd) * 1.5 + 2;
     return da - db;
   })[0]!;
+  // A province named with the event ("air strikes in North Sinai") and a town of that province in
+  // the next sentence ("warehouses in Sheikh Zuweid"): the town says where, more precisely.
+  if (best.location!.level === 'admin1') {
+    const town = places.find(
+      (p) =>
+        p.location &&
+        !p.dateline &&
+        !p.location.mention?.reference &&
+        p.location.level !== 'admin1' &&
+        p.location.level !== 'country' &&
+        p.location.iso2 === best.location!.iso2 &&
+        p.location.admin1 === best.location!.admin1 &&
+        p.sentence > best.sentence &&
+        p.sentence <= best.sentence + 1,
+    );
+    if (town) return town;
+  }
+  return best;
 }
 
 /** The article's default place: the dateline, else the most specific place of the lead. */
