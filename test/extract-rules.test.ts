@@ -220,4 +220,22 @@ describe('context rules', () => {
     expect(e.event_type).toBe('Riots');
     expect(e.actor1).toBe('Rioters (Tunisia)');
   });
+  it('counts victims named one by one, and «أحد» as one', () => {
+    expect(
+      one(
+        'أسفر القصف على مركز حدودي في منطقة جازان أمس عن استشهاد العريف أحمد علي، والجندي محمد سالم، والجندي حسن ناصر.',
+        '2015-08-01',
+      ).fatalities,
+    ).toBe(3);
+    expect(
+      one('أسفر سقوط مقذوف على حي سكني في نجران أمس عن استشهاد أحد المواطنين.', '2015-08-01').fatalities,
+    ).toBe(1);
+  });
+  it('does not add up one death told twice, nor take the weapon owner for the victims', () => {
+    const e = one(
+      'استشهاد شاب بقذيفة حوثية في نجران\nاستشهد شاب في نجران أمس إثر سقوط قذيفة أطلقها الحوثيون، ونتج عن ذلك استشهاد أحد المواطنين.',
+      '2015-08-03',
+    );
+    expect(e.fatalities).toBe(1);
+  });
 });

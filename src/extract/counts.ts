@@ -17,6 +17,8 @@ export interface CountIndex {
   actorAt: Map<number, ActorMention>;
   /** Tokens covered by an actor mention. */
   actorTokens: Set<number>;
+  /** Token indices right after a trigger (where an adjective of the weapon would stand). */
+  triggerEnd: Set<number>;
 }
 
 /** Attack triggers that mean a killing (murdered, executed, اغتال) anchor death counts too. */
@@ -69,7 +71,8 @@ export function buildCountIndex(ann: Annotations, blocked: Set<TriggerHit> = new
     if (!actorAt.has(a.tokenStart)) actorAt.set(a.tokenStart, a);
     for (let k = a.tokenStart; k < a.tokenEnd; k++) actorTokens.add(k);
   }
-  return { numberAt, anchorAt, victimAt, tollUpdate, actorAt, actorTokens };
+  const triggerEnd = new Set(ann.triggers.map((t) => t.tokenEnd));
+  return { numberAt, anchorAt, victimAt, tollUpdate, actorAt, actorTokens, triggerEnd };
 }
 
 export interface Counts {
@@ -120,6 +123,13 @@ export function findCounts(
       if (hasForm(tokens[j], rules.noCasualties)) return true;
     return false;
   };
+  // Named groups are identities; civilians and other generic people are a class, not a group that
+  // adds up with others («استشهاد أحد المواطنين» told twice is one death).
+  const victimOf = (a: ActorMention, cls: VictimClass): { victim?: string; cls: VictimClass } => {
+    const c = classOfRole(a.actor!.role, cls);
+    if (a.actor!.inter === 7 || a.actor!.inter === 6) return { cls: c };
+    return { victim: actorIdentity(a.actor!.name, ctx.actors), cls: c };
+  };
   const victimAfter = (k: number): { victim?: string; cls: VictimClass } => {
     let cls: VictimClass = 'unknown';
     for (let j = k; j < Math.min(to, k + 5); j++) {
@@ -128,8 +138,7 @@ export function findCounts(
       const t = tokens[j]!;
       if (rules.partitive.includes(t.norm) || t.forms.includes(rules.partitive[0]!)) {
         const a = idx.actorAt.get(j + 1);
-        if (a?.actor)
-          return { victim: actorIdentity(a.actor.name, ctx.actors), cls: classOfRole(a.actor.role, cls) };
+        if (a?.actor) return victimOf(a, cls);
       }
       // a mention that itself holds the partitive («عناصر من قوات سوريا الديمقراطية»)
       const a = idx.actorAt.get(j);
@@ -137,9 +146,9 @@ export function findCounts(
         !!a &&
         hasForm(tokens[a.tokenStart], rules.personNouns) &&
         hasForm(tokens[a.tokenStart + 1], rules.partitive);
-      if (a?.actor && !a.anaphor && (j > k || partitiveInside)) {
-        return { victim: actorIdentity(a.actor.name, ctx.actors), cls: classOfRole(a.actor.role, cls) };
-      }
+      // not the weapon's owner: «بقذيفة حوثية», "by a Houthi shell"
+      const afterWeapon = !!a && idx.triggerEnd.has(a.tokenStart);
+      if (a?.actor && !a.anaphor && !afterWeapon && (j > k || partitiveInside)) return victimOf(a, cls);
       if (t.kind === 'punct') break;
     }
     return { cls };
@@ -284,6 +293,12 @@ export function findCounts(
     if (an.kind !== 'death') continue;
     // one victim: «مقتل جندي», "killing a soldier", "killed an armed Islamist militant",
     // "A senior commander ... was killed", "An officer was shot dead", "the army killed <Name>"
+    // «استشهاد العريف أحمد ...، والجندي أول محمد ...، والجندي أول حسن ...»: named victims in a list
+    const named = namedVictimList(tokens, an.end, to);
+    if (named >= 2) {
+      push('death', named, false, k, an.end, false);
+      continue;
+    }
     if (
       singularAfter(tokens, an.end, to) ||
       singularBefore(tokens, k, from) ||
@@ -427,6 +442,8 @@ const EN_PASSIVE_SINGULAR = new Set(['was', 'has', 'had', 'is']);
 function singularAfter(tokens: Tok[], i: number, to: number): boolean {
   const t = tokens[i];
   if (!t || i >= to) return false;
+  // «مقتل أحد عناصر الشرطة»: one of
+  if (t.stem === 'احد' || t.norm === 'احد') return true;
   if (t.forms.some((f) => AR_SINGULAR_PERSON.has(f))) return true;
   if (!EN_DET_ONE.has(t.norm)) {
     // note style without an article: "Militiamen kill merchant", "killed former local official"
@@ -465,6 +482,34 @@ function arabicSingular(tokens: Tok[], k: number, end: number, from: number): bo
     if (AR_SINGULAR_PERSON.has(t.stem) || AR_SINGULAR_PERSON.has(base)) return true;
   }
   return false;
+}
+
+const AR_RANKS = new Set([
+  'عريف',
+  'رقيب',
+  'ملازم',
+  'نقيب',
+  'رايد',
+  'عقيد',
+  'مقدم',
+  'عميد',
+  'لواء',
+  'جندي',
+  'شرطي',
+  'وكيل',
+]);
+
+/** Victims named one by one after a killing word, each introduced by a rank or a person noun. */
+function namedVictimList(tokens: Tok[], i: number, to: number): number {
+  let n = 0;
+  for (let j = i; j < Math.min(to, i + 40); j++) {
+    const t = tokens[j]!;
+    if (t.text === '.' || t.text === '؛') break;
+    const head =
+      j === i || t.prefix.startsWith('و') || tokens[j - 1]?.text === '،' || tokens[j - 1]?.text === ',';
+    if (head && (AR_RANKS.has(t.stem) || AR_SINGULAR_PERSON.has(t.stem))) n++;
+  }
+  return n;
 }
 
 /** "A ... <person> [of X] was killed": a singular subject before a passive anchor. */
