@@ -59,6 +59,10 @@ export function pickPlace(
     const la = level(a);
     const lb = level(b);
     if (la !== lb) return la - lb;
+    // a place the text puts the event in ("in El Founi") over one on a path ("from Sfax to Tozeur")
+    const ia = a.location!.mention?.locative ? 0 : 1;
+    const ib = b.location!.mention?.locative ? 0 : 1;
+    if (ia !== ib) return ia - ib;
     const da =
       a.tokenStart >= main.tokenEnd ? a.tokenStart - main.tokenEnd : (main.tokenStart - a.tokenEnd) * 1.5 + 2;
     const db =
@@ -87,7 +91,11 @@ export function pickPlace(
 
 /** The article's default place: the dateline, else the most specific place of the lead. */
 export function articlePlace(doc: Doc, ann: Annotations): PlaceHit | null {
-  const all = ann.places.filter((p) => p.location);
+  // a foreign country named in passing ("families of Tunisians detained in Iraq") is not the
+  // article's place when the article is about another country
+  const foreign = (p: PlaceHit) =>
+    !!ann.country && p.location!.level === 'country' && p.location!.iso2 !== ann.country.iso2;
+  const all = ann.places.filter((p) => p.location && !foreign(p));
   const plain = all.filter((p) => !p.location!.mention?.reference);
   const resolved = plain.length ? plain : all;
   const dateline = resolved.find((p) => p.dateline);

@@ -159,7 +159,13 @@ function readStates(dir: string, iso2: string): { name: string; ar: string; lat:
   return states
     .filter((s) => s.latitude && s.longitude && !/region|district|municipality/i.test(s.type ?? ''))
     .map((s) => ({
-      name: s.name.replace(/ (Province|Region|State|Governorate)$/, ''),
+      // ACLED spells these in plain ASCII: İstanbul → Istanbul, Şanlıurfa → Sanliurfa
+      name: s.name
+        .replace(/ (Province|Region|State|Governorate)$/, '')
+        .replace(/İ/g, 'I')
+        .replace(/ı/g, 'i')
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, ''),
       ar: s.native && isArabicName(s.native) ? s.native : '',
       lat: Number(s.latitude),
       lon: Number(s.longitude),
@@ -255,6 +261,50 @@ export function buildGazetteerData(src: BuildSources): BuildResult {
         code: '',
         capital: cap && distanceKm(cap.lat, cap.lon, s.lat, s.lon) < 150 ? cap : undefined,
       });
+    }
+  }
+  // Their GeoNames admin1 codes (towns are assigned by code, not by the nearest centroid, which
+  // misplaces border towns: Birecik, Ceylanpinar, Jos): the code of the namesake capital (Mardin,
+  // Sanliurfa), else the code most of whose towns lie nearest to the state's centroid.
+  {
+    const stateless = admin1.filter((a) => !authoredCountries.has(a.iso2));
+    const used = new Set<string>();
+    for (const a of stateless) {
+      const k = a.capital ? `${a.iso2}|${a.capital.a1code}` : '';
+      if (a.capital?.a1code && !used.has(k)) {
+        a.code = a.capital.a1code;
+        used.add(k);
+      }
+    }
+    const votes = new Map<string, Map<A1, number>>();
+    for (const r of cities) {
+      if (authoredCountries.has(r.iso2) || !REGION.has(r.iso2) || !r.a1code) continue;
+      const k = `${r.iso2}|${r.a1code}`;
+      if (used.has(k)) continue;
+      let best: A1 | undefined;
+      let bd = Number.POSITIVE_INFINITY;
+      for (const a of stateless) {
+        if (a.iso2 !== r.iso2 || a.code) continue;
+        const d = distanceKm(r.lat, r.lon, a.lat, a.lon);
+        if (d < bd) {
+          bd = d;
+          best = a;
+        }
+      }
+      if (!best) continue;
+      const v = votes.get(k) ?? new Map<A1, number>();
+      v.set(best, (v.get(best) ?? 0) + 1 + Math.log10(1 + r.pop));
+      votes.set(k, v);
+    }
+    // strongest votes first, one code per state
+    const ranked = [...votes].flatMap(([k, v]) => [...v].map(([a, w]) => ({ k, a, w })));
+    ranked.sort((x, y) => y.w - x.w);
+    for (const { k, a, w } of ranked) {
+      if (used.has(k) || a.code) continue;
+      const total = [...votes.get(k)!.values()].reduce((t, x) => t + x, 0);
+      if (w < total / 2) continue;
+      a.code = k.slice(3);
+      used.add(k);
     }
   }
   const a1ByCountry = new Map<string, A1[]>();

@@ -81,6 +81,32 @@ export const EN_AFTER = new Set([
   'crossing',
   'municipality',
   'suburb',
+  'county',
+  'locality',
+  'delegation',
+  'commune',
+]);
+/** Descriptors of a district that contains towns ("Sabat in Dalami county"). */
+export const EN_DISTRICT_AFTER = new Set([
+  'county',
+  'locality',
+  'district',
+  'delegation',
+  'commune',
+  'municipality',
+]);
+/** Event nouns a name can modify ("the Zliten attack"): another event, named as a point of reference. */
+export const EN_EVENT_NOUNS = new Set([
+  'attack',
+  'attacks',
+  'bombing',
+  'bombings',
+  'massacre',
+  'blast',
+  'explosion',
+  'killings',
+  'uprising',
+  'events',
 ]);
 /** English descriptors before a name, followed by "of". */
 export const EN_BEFORE_OF = new Set(['city', 'town', 'village', 'district', 'neighbourhood', 'neighborhood']);
@@ -156,3 +182,53 @@ export const AR_LOCATED = n(['الواقعة', 'الواقع', 'تقع', 'يقع
 export const AR_TO_FROM = n(['إلى', 'الى', 'من', 'على', 'عن', 'ل']);
 /** English words before "X" that make it a point of reference. */
 export const EN_REFERENCE = new Set(['overlooking', 'facing', 'opposite', 'from']);
+
+/**
+ * Report and attribution verbs whose grammatical subject a capital often is, standing for its
+ * government («هجوم نسبته أنقرة إلى التنظيم», "Ankara blamed"): that name is not an event place.
+ */
+export const AR_SPEAKER_VERBS = n([
+  'نسبت',
+  'نسبته',
+  'نسبتها',
+  'تنسب',
+  'تنسبه',
+  'اتهمت',
+  'تتهم',
+  'حملت',
+  'تحمل',
+  'اعلنت',
+  'أعلنت',
+  'قالت',
+  'تقول',
+  'ذكرت',
+  'اكدت',
+  'أكدت',
+  'نفت',
+  'تنفي',
+  'ادانت',
+  'أدانت',
+  'دانت',
+  'نددت',
+  'طالبت',
+  'حذرت',
+  'هددت',
+  'رحبت',
+]);
+export const EN_SPEAKER_VERBS = new Set([
+  'said',
+  'says',
+  'blamed',
+  'blames',
+  'accused',
+  'accuses',
+  'announced',
+  'denied',
+  'denies',
+  'condemned',
+  'condemns',
+  'warned',
+  'claimed',
+  'welcomed',
+  'insisted',
+]);

@@ -14,16 +14,19 @@ import {
   AR_REFERENCE_ADJ,
   AR_REFERENCE_MOVE,
   AR_REGION_DESCRIPTORS,
+  AR_SPEAKER_VERBS,
   AR_TO_FROM,
   EN_AFTER,
   EN_BEFORE_OF,
   EN_DIRECTION_AFTER,
   EN_DIRECTION_OF,
+  EN_EVENT_NOUNS,
   EN_LOCATIVE,
   EN_NEAR,
   EN_REFERENCE,
   EN_REGION_AFTER,
   EN_REGION_BEFORE_OF,
+  EN_SPEAKER_VERBS,
 } from './cues.js';
 import { arabicTokenKeys, type Gazetteer, type Place, type TrieNode } from './gazetteer.js';
 import { isArticle, latinParts, looseSkeleton, skeleton } from './names.js';
@@ -225,6 +228,8 @@ function contextOf(doc: Doc, s: number, e: number, sentStart: number, sentEnd: n
     }
     if (prev?.norm === 'في' || prev?.norm === 'وفي') ctx.inside = true;
     if (arabicReference(toks, s, sentStart)) ctx.reference = true;
+    // «نسبته أنقرة إلى التنظيم»: the government speaking, not where it happened
+    if (prev && (AR_SPEAKER_VERBS.has(prev.norm) || formsHave(prev, AR_SPEAKER_VERBS))) ctx.reference = true;
     return ctx;
   }
   const lower = (t: Token | undefined) => t?.norm ?? '';
@@ -246,9 +251,16 @@ function contextOf(doc: Doc, s: number, e: number, sentStart: number, sentEnd: n
   } else if (EN_AFTER.has(next)) ctx.descriptor = next;
   else if (EN_DIRECTION_AFTER.has(next)) ctx.direction = next;
   if (!ctx.direction && p1 === 'of' && /^\d|km|kilomet|miles?$/.test(p2)) ctx.direction = p2;
+  // "1 km from Y", "10 kilometres away from Y"
+  if (!ctx.direction && p1 === 'from' && /^\d|km|kilomet|miles?|metres?|meters?|away$/.test(p2))
+    ctx.direction = p2;
   // "X km north of Y"
   ctx.locative = EN_LOCATIVE.has(p1) || !!ctx.descriptor || !!ctx.direction;
   if (p1 === 'in' || p1 === 'at' || p1 === 'inside') ctx.inside = true;
+  // "Ankara blamed IS for the attack", "Baghdad said": the government speaking
+  if (EN_SPEAKER_VERBS.has(next) && !ctx.inside && !ctx.direction) ctx.reference = true;
+  // "protests over the Zliten attack in Tripoli": the name of another event
+  if (p1 === 'the' && EN_EVENT_NOUNS.has(next)) ctx.reference = true;
   // "two brothers from Suluq", "overlooking X" (not "3 km from X", "close to/from X")
   if (
     EN_REFERENCE.has(p1) &&
@@ -351,6 +363,8 @@ function skeletonMatch(
     if (t.kind !== 'word' || HAS_ARABIC.test(t.text)) break;
     if (un.first && !UPPER.test(t.text)) break;
     if (un.first && un.token - t0 >= 3) break;
+    // function words and the words of actor names ("Islamic State", "Mortar Shells") end a name
+    if (un.first && SKELETON_STOP.has(t.norm)) break;
     words.push(un.keys[0]!);
     if (!un.last) continue;
     const next = un.token + 1 < sentEnd ? toks[un.token + 1]!.norm : '';
@@ -367,6 +381,20 @@ function skeletonMatch(
   }
   return best;
 }
+
+/**
+ * Words that are never part of a transliterated place name: function words (a capitalised "In"
+ * after a run-on heading) and the words of actor and weapon names ("Islamic State", "Mortar").
+ */
+const SKELETON_STOP = new Set(
+  (
+    'in a an the on at of for and or to by with from after as is was were this that new ' +
+    'islamic state states army forces force police front council brigade brigades battalion militia ' +
+    'militias party movement group groups union guard guards shura mujahideen jihad liberation ' +
+    'national popular democratic revolutionary federation coalition alliance ministry government ' +
+    'mortar mortars shell shells bomb bombs attack attacks rocket rockets missile missiles car killed'
+  ).split(' '),
+);
 
 function scoreMention(
   gaz: Gazetteer,
@@ -392,7 +420,16 @@ function scoreMention(
   else if (ctx.locative) best += 0.1;
   if (surface.length > 1) best += 0.1;
   if (singleKey) {
-    const stopped = arabic ? unitKeys.some((k) => gaz.stopAr.has(k)) : gaz.stopEn.has(singleKey);
+    // Kabyle "Ath Mansour", "Ait Yahia" (sons of): a village name, not the person name Mansour
+    const kabyle = !arabic && surface.length > 1 && /^(Ath|Ait|Aït|Aith)$/.test(surface[0]!.text);
+    const stopped = arabic ? unitKeys.some((k) => gaz.stopAr.has(k)) : gaz.stopEn.has(singleKey) && !kabyle;
+    // an authored district that is also a person's name, right after "in" ("flash protests in
+    // Faisal"): a place, at a lower confidence
+    const inDistrict =
+      !arabic &&
+      ctx.inside &&
+      ids.some((id) => gaz.places[id]!.authored && gaz.places[id]!.level === 'place');
+    if (stopped && inDistrict && !ctx.descriptor) return 0.6;
     if (stopped && (!ctx.descriptor || AR_FACILITY_DESCRIPTORS.has(ctx.descriptor))) return 0;
     // Very short single names need a cue.
     if (singleKey.length <= 2 && !ctx.descriptor && !ctx.direction) return 0;

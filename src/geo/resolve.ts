@@ -5,6 +5,8 @@
  * its admin1 set, unless the text says محافظة / province (then the admin1, geo_precision 3).
  */
 import { type Doc, spansOf } from '../text/types.js';
+import { AR_DIRECTIONS, EN_DISTRICT_AFTER } from './cues.js';
+import { distanceKm } from './distance.js';
 import { arabicTokenKeys, type Gazetteer, type Place, sourceCountries } from './gazetteer.js';
 import { latinKey } from './names.js';
 import type { GeoCandidate, PlaceMention } from './recognize.js';
@@ -297,7 +299,8 @@ export function resolvePlaces(
     ...(ctx.sourceCountry ? { source: ctx.sourceCountry } : {}),
     ...(ctx.sourceRegion ? { region: ctx.sourceRegion } : {}),
   });
-  return mentions.map((m) => {
+  const homes = new Set(sourceCountries(gaz, doc.source).map((h) => h.iso2));
+  const out = mentions.map((m) => {
     if (!m.candidates.length) return null;
     let best: GeoCandidate | null = null;
     let bs = Number.NEGATIVE_INFINITY;
@@ -356,10 +359,75 @@ export function resolvePlaces(
         best = local.c;
       }
     }
+    // A small foreign town that nothing else in the article supports, in a note from an outlet of
+    // another country ("SAF shell rebels in Sama" from a Sudanese outlet read as Jordan's Samma):
+    // an unknown local name, not that town.
+    if (
+      best.level === 'place' &&
+      homes.size &&
+      !homes.has(best.iso2) &&
+      !m.dateline &&
+      !m.descriptor &&
+      gaz.places[best.id]!.pop < 50_000 &&
+      (ctx.countryVotes.get(best.iso2) ?? 0) - (ctx.ownVotes.get(m)?.get(best.iso2) ?? 0) < 0.25
+    )
+      return null;
     const margin = Number.isFinite(second) ? Math.min(1, (bs - second) / 1.5) : 1;
     const conf = Math.round((m.confidence ?? 0.7) * (0.6 + 0.4 * margin) * 100) / 100;
     return toLocation(gaz, gaz.places[best.id]!, m, conf, legacy);
   });
+  anchorPlaces(doc, mentions, out);
+  return out;
+}
+
+/** Words allowed between a place and the anchor town that locates it ("X, 15 km south of Y"). */
+const ANCHOR_LINK =
+  /^(,|-|–|\(|the|a|of|from|km|kms|kilometres?|kilometers?|miles?|metres?|meters?|away|just|some|about|around|near|nearby|close|to|outside|in|north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|eastern|western|city|town|village|camp|district|حوالي|نحو|كم|كيلومتر|كيلومترات|كلم|من|مدينة|مدينه|بلدة|بلده|قرية|قريه|مخيم)$/;
+
+/**
+ * "X, 15 km south of Y", "X near Y", «X قرب Y»: the anchor town Y is the reliable one. A place X
+ * that resolves far from its anchor (beyond the stated distance, else beyond 200 km: a namesake
+ * elsewhere) takes the anchor's location at geo_precision 2.
+ */
+function anchorPlaces(doc: Doc, mentions: PlaceMention[], out: (ResolvedLocation | null)[]): void {
+  const toks = doc.tokens;
+  for (let j = 1; j < mentions.length; j++) {
+    const y = mentions[j]!;
+    const ly = out[j];
+    const district = !!y.descriptor && EN_DISTRICT_AFTER.has(y.descriptor);
+    if ((!y.direction && !district) || !ly || ly.level === 'country' || ly.level === 'admin1') continue;
+    const i = j - 1;
+    const x = mentions[i]!;
+    const lx = out[i];
+    if (!lx || lx.level === 'country') continue;
+    if (x.tokenEnd > y.tokenStart || y.tokenStart - x.tokenEnd > 7) continue;
+    if (toks[x.tokenStart]?.sentence !== toks[y.tokenStart]?.sentence) continue;
+    let linked = true;
+    let stated = 0;
+    for (let k = x.tokenEnd; k < y.tokenStart; k++) {
+      const t = toks[k]!;
+      const num = /^(\d+(?:[.,]\d+)?)/.exec(t.norm);
+      if (num) stated = Math.max(stated, Number(num[1]!.replace(',', '.')));
+      if (t.kind === 'number' || num) continue;
+      if (!ANCHOR_LINK.test(t.norm) && !t.forms.some((f) => AR_DIRECTIONS.has(f))) {
+        linked = false;
+        break;
+      }
+    }
+    if (!linked) continue;
+    // "all of Jufra district south of Sirte": a province located by a town outside it — the
+    // province is the place, the town only a pointer
+    if (lx.level === 'admin1') {
+      if (y.direction && ly.admin1 !== lx.admin1) out[j] = null;
+      continue;
+    }
+    // a stated distance ("400 km south-east of Sirte") is trusted; without one, towns are often
+    // located by a far-off city ("Ben Jawad, east of Sirte"): only a namesake far beyond that is wrong
+    // (a town "in Dalami county" lies within ~100 km of the district's seat)
+    const limit = district && !y.direction ? 100 : stated ? Math.max(100, stated * 1.5 + 30) : 200;
+    if (distanceKm(lx.latitude, lx.longitude, ly.latitude, ly.longitude) <= limit) continue;
+    out[i] = { ...ly, mention: x, geo_precision: 2 };
+  }
 }
 
 /** The article's main country: dateline first, then the weight of resolved mentions. */
@@ -380,9 +448,12 @@ export function documentCountry(
   }
   let best: { w: number; r: ResolvedLocation } | null = null;
   for (const v of votes.values()) if (!best || v.w > best.w) best = v;
-  return best
-    ? { country: best.r.country, iso2: best.r.iso2, iso: best.r.iso }
-    : (fallbackCountry.get(_doc) ?? null);
+  // A domestic outlet's article that names one foreign country in passing and no town ("families
+  // of Tunisians detained in Iraq protested"): the outlet's country, one more voice (1.2).
+  const home = fallbackCountry.get(_doc);
+  const townsNamed = resolved.some((r) => r && r.level !== 'country');
+  if (best && home && best.r.iso2 !== home.iso2 && !townsNamed && best.w < SOURCE_VOTE.domestic) return home;
+  return best ? { country: best.r.country, iso2: best.r.iso2, iso: best.r.iso } : (home ?? null);
 }
 
 /**
@@ -391,6 +462,13 @@ export function documentCountry(
  * articles of that period), else the capital, at geo_precision 3. Null before resolvePlaces() ran on
  * the document.
  */
+/**
+ * Students, journalists, lawyers, doctors and unions protest and strike where their universities,
+ * newspapers and syndicates are — mostly the capital — not where a regional outlet's war is.
+ */
+const NATIONAL_ACTORS =
+  /\b(students?|universit(y|ies)|journalists?|newspapers?|lawyers|doctors|syndicates?|trade unions?|parliament|ministry)\b|(طلاب|طلبة|جامعة|صحفيين|صحافيين|صحيفة|محامين|أطباء|نقابة|البرلمان|وزارة)/i;
+
 export function fallbackLocation(doc: Doc, iso2: string): ResolvedLocation | null {
   const dc = docContext.get(doc);
   if (!dc) return null;
@@ -399,7 +477,7 @@ export function fallbackLocation(doc: Doc, iso2: string): ResolvedLocation | nul
   if (!country) return null;
   const mention: PlaceMention = { tokenStart: 0, tokenEnd: 0, start: 0, end: 0, text: '', candidates: [] };
   const base = { country: country.name, iso: country.iso, iso2, admin3: '', confidence: 0.3, mention };
-  if (dc.region && dc.source === iso2) {
+  if (dc.region && dc.source === iso2 && !NATIONAL_ACTORS.test(doc.text)) {
     const a1 = gaz.admin1Entry.get(`${iso2}|${dc.region}`);
     if (a1) {
       const loc = toLocation(gaz, a1, { ...mention, regionOnly: true }, 0.3, legacy);
