@@ -7,7 +7,7 @@ import { resolveMention } from './actors.js';
 import { confidenceOf } from './confidence.js';
 import type { ExtractContext } from './context.js';
 import { eventNotes } from './notes.js';
-import { reconcile } from './refine.js';
+import { precedingDate, reconcile } from './refine.js';
 import type { ActorMention, Annotations, Frame, PlaceHit, Range } from './types.js';
 
 const PSEUDO_TYPES = new Set(['KILL', 'WOUND', 'ATTACK', 'CLAIM']);
@@ -171,7 +171,7 @@ export function frameToEvent(
   const deaths = reconcile(f.deaths);
   const wounded = reconcile(f.wounded);
   const arrested = reconcile(f.arrested);
-  const date = f.date ?? defaults.date;
+  const date = f.date ?? precedingDate(doc, ann, f.sentence) ?? defaults.date;
   const eventDate = date?.value.date ?? doc.published ?? '';
   const inter1 = a1?.inter ?? 0;
   const inter2 = a2?.inter ?? 0;

@@ -76,6 +76,35 @@ export function dropOutOfTime(doc: Doc, ann: Annotations, frames: Frame[]): Fram
   });
 }
 
+/**
+ * A date carried over from the narrative: the nearest recent day-level date in the sentences of
+ * the same paragraph before a frame that names none («اندلعت اشتباكات أمس ... وقتل فيها خمسة»).
+ */
+export function precedingDate(doc: Doc, ann: Annotations, sentence: number): Frame['date'] {
+  if (!doc.published) return null;
+  const s = doc.sentences[sentence]!;
+  let best: (typeof ann.dates)[number] | null = null;
+  for (const d of ann.dates) {
+    const ds = doc.sentences[d.sentence]!;
+    if (d.sentence >= sentence || ds.part !== s.part || ds.paragraph !== s.paragraph) continue;
+    if (d.value.kind === 'year' || d.value.precision !== 1) continue;
+    const age = days(doc.published, d.value.date);
+    if (age < 0 || age > MAX_AGE_DAYS) continue;
+    if (!best || d.start > best.start) best = d;
+  }
+  if (!best) return null;
+  return {
+    value: best.value,
+    range: {
+      tokenStart: best.tokenStart,
+      tokenEnd: best.tokenEnd,
+      start: best.start,
+      end: best.end,
+      sentence: best.sentence,
+    },
+  };
+}
+
 /** The article's default date: the first recent date of the lead (title and first two sentences). */
 export function articleDate(doc: Doc, ann: Annotations): Frame['date'] {
   if (!doc.published) return null;
