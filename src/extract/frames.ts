@@ -4,6 +4,7 @@ import { AR_RULES } from './ar/rules.js';
 import { classify, PSEUDO } from './classify.js';
 import type { ExtractContext } from './context.js';
 import { buildCountIndex, findCounts } from './counts.js';
+import { frameDate } from './dates.js';
 import { EN_RULES } from './en/rules.js';
 import { hasForm, type LangRules } from './lang.js';
 import { blockReason } from './modality.js';
@@ -354,16 +355,7 @@ function pickDate(ann: Annotations, doc: Doc, g: Segment, main: TriggerHit): Fra
   const dist = (d: (typeof cands)[number]) =>
     (d.tokenStart >= g.from && d.tokenEnd <= g.to ? 0 : 100) + Math.abs(d.tokenStart - main.tokenStart);
   const best = [...cands].sort((a, b) => dist(a) - dist(b))[0]!;
-  return {
-    value: best.value,
-    range: {
-      tokenStart: best.tokenStart,
-      tokenEnd: best.tokenEnd,
-      start: best.start,
-      end: best.end,
-      sentence: best.sentence,
-    },
-  };
+  return frameDate(best);
 }
 
 /**

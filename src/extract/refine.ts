@@ -1,5 +1,6 @@
 import { normalize } from '../text/normalize.js';
 import type { Doc } from '../text/types.js';
+import { frameDate } from './dates.js';
 import type { Annotations, Count, Frame } from './types.js';
 
 const DAY = 86_400_000;
@@ -93,16 +94,7 @@ export function precedingDate(doc: Doc, ann: Annotations, sentence: number): Fra
     if (!best || d.start > best.start) best = d;
   }
   if (!best) return null;
-  return {
-    value: best.value,
-    range: {
-      tokenStart: best.tokenStart,
-      tokenEnd: best.tokenEnd,
-      start: best.start,
-      end: best.end,
-      sentence: best.sentence,
-    },
-  };
+  return frameDate(best);
 }
 
 /** The article's default date: the first recent date of the lead (title and first two sentences). */
@@ -117,16 +109,7 @@ export function articleDate(doc: Doc, ann: Annotations): Frame['date'] {
     if (!lead.has(d.sentence) || d.value.kind === 'year') continue;
     const age = days(doc.published, d.value.date);
     if (age >= 0 && age <= MAX_AGE_DAYS) {
-      return {
-        value: d.value,
-        range: {
-          tokenStart: d.tokenStart,
-          tokenEnd: d.tokenEnd,
-          start: d.start,
-          end: d.end,
-          sentence: d.sentence,
-        },
-      };
+      return frameDate(d);
     }
   }
   return null;
