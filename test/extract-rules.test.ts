@@ -238,4 +238,12 @@ describe('context rules', () => {
     );
     expect(e.fatalities).toBe(1);
   });
+  it('dates what happened «غداة» (the day before) a dated report', () => {
+    const es = events(
+      'قصفت طائرات حربية تركية اليوم مواقع لتنظيم داعش في سوريا غداة تبادل لإطلاق النار بين الجيش التركي والمسلحين قرب كيليس.',
+      '2015-07-24',
+    );
+    const clash = es.find((e) => e.event_type === 'Battles');
+    expect(clash?.event_date).toBe('2015-07-23');
+  });
 });

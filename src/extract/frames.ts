@@ -20,7 +20,9 @@ export function rulesFor(lang: 'ar' | 'en'): LangRules {
 const MIN_WEIGHT = 0.45;
 
 const SEGMENT_BREAKS = new Set(['،', ',', '؛', ';']);
-const SEGMENT_WORDS = new Set(['فيما', 'بينما', 'كما', 'while', 'whereas', 'meanwhile']);
+const SEGMENT_WORDS = new Set(['فيما', 'بينما', 'كما', 'غداه', 'while', 'whereas', 'meanwhile']);
+/** «غداة» (the day after): what follows happened the day before the clause it qualifies. */
+const DAY_BEFORE = new Set(['غداه']);
 
 interface Segment {
   from: number;
@@ -96,7 +98,11 @@ export function buildFrames(doc: Doc, ann: Annotations, ctx: ExtractContext): Fr
       const segPlace = ann.places.some(
         (p) => p.tokenStart >= seg.from && p.tokenStart < seg.to && p.location,
       );
-      if (cur && segTrig && segPlace && curHasTrigger && curHasPlace) {
+      const dayBefore = DAY_BEFORE.has(doc.tokens[seg.from]!.norm);
+      if (
+        cur &&
+        ((segTrig && segPlace && curHasTrigger && curHasPlace) || (segTrig && dayBefore && curHasTrigger))
+      ) {
         groups.push(cur);
         cur = null;
       }
@@ -314,7 +320,11 @@ function buildFrame(
   const place =
     (seg && pickPlace(places, seg.from, seg.to, typing.main, ann.country?.iso2)) ??
     pickPlace(places, g.from, g.to, typing.main, ann.country?.iso2);
-  const date = pickDate(ann, doc, g, typing.main);
+  let date = pickDate(ann, doc, g, typing.main);
+  // «قصفت الطائرات اليوم ... غداة تبادل لإطلاق النار»: the exchange of fire was the day before
+  if (DAY_BEFORE.has(doc.tokens[g.from]!.norm)) {
+    if (date) date = { value: { ...date.value, date: shiftDay(date.value.date, -1) }, range: date.range };
+  }
   let score = typing.main.entry.weight;
   if (roles2.agent) score += 0.1;
   if (place) score += 0.05;
@@ -397,4 +407,9 @@ function splitByPlace(doc: Doc, ann: Annotations, f: Frame, rules: LangRules): F
       ? { ...f, place, split: true }
       : { ...f, place, split: true, deaths: [], wounded: [], arrested: [] },
   );
+}
+
+function shiftDay(ymd: string, delta: number): string {
+  const t = Date.parse(`${ymd}T00:00:00Z`) + delta * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
 }
