@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { marsad, tempDir } from './helpers.js';
@@ -161,5 +161,28 @@ describe('marsad CLI', () => {
     expect(one.code).toBe(0);
     expect(two.code).toBe(0);
     expect(two.stdout).toBe(one.stdout);
+  });
+
+  it('geocodes names and JSONL queries, reporting a bad line by number', () => {
+    const one = marsad(['geocode', 'الحسكة', '--country', 'SY']);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain('Al Hasakeh');
+    const dir = tempDir();
+    const q = join(dir, 'q.jsonl');
+    const a = join(dir, 'a.jsonl');
+    writeFileSync(
+      q,
+      ['{"id":"1","query":"حلب"}', 'not json', '{"id":"3","query":"Derna","country":"LY"}'].join('\n'),
+    );
+    const r = marsad(['geocode', '--input', q, '--output', a]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/q\.jsonl:2: invalid JSON/);
+    const lines = readFileSync(a, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(['1', '3']);
+    expect(lines[0].match.admin1).toBe('Aleppo');
+    expect(lines[1].match.country).toBe('Libya');
   });
 });
