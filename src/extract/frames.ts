@@ -67,25 +67,24 @@ function isPassive(doc: Doc, t: TriggerHit): boolean {
  */
 export function buildFrames(doc: Doc, ann: Annotations, ctx: ExtractContext): Frame[] {
   const rules = rulesFor(doc.lang);
-  // triggers that do not report an event here (negated, hypothetical, a protest's grievance)
-  // do not anchor death counts either
-  const blockedTriggers = new Set(
-    ann.triggers.filter((t) => {
-      const sameSentence = ann.triggers.filter((x) => x.sentence === t.sentence);
-      const cues = ann.cues.filter((c) => c.sentence === t.sentence);
-      return !!blockReason(doc, t, cues) || isGrievance(doc, t, sameSentence, rules);
-    }),
-  );
+  // Triggers and cues by sentence; triggers that do not report an event here (negated,
+  // hypothetical, a protest's grievance) neither start frames nor anchor death counts.
+  const trigBySentence = new Map<number, TriggerHit[]>();
+  for (const t of ann.triggers)
+    trigBySentence.set(t.sentence, [...(trigBySentence.get(t.sentence) ?? []), t]);
+  const cuesBySentence = new Map<number, typeof ann.cues>();
+  for (const c of ann.cues) cuesBySentence.set(c.sentence, [...(cuesBySentence.get(c.sentence) ?? []), c]);
+  const blockedTriggers = new Set<TriggerHit>();
+  for (const [sentence, trig] of trigBySentence) {
+    const cues = cuesBySentence.get(sentence) ?? [];
+    for (const t of trig) if (blockReason(doc, t, cues) || isGrievance(doc, t, trig)) blockedTriggers.add(t);
+  }
   const idx = buildCountIndex(ann, blockedTriggers);
   const frames: Frame[] = [];
   for (const s of doc.sentences) {
-    const trig = ann.triggers.filter((t) => t.sentence === s.i);
-    if (!trig.length) continue;
-    const cues = ann.cues.filter((c) => c.sentence === s.i);
-    const live: TriggerHit[] = [];
-    for (const t of trig) {
-      if (!blockReason(doc, t, cues) && !isGrievance(doc, t, trig, rules)) live.push(supported(t, ann, s.i));
-    }
+    const trig = trigBySentence.get(s.i);
+    if (!trig) continue;
+    const live = trig.filter((t) => !blockedTriggers.has(t)).map((t) => supported(t, ann, s.i));
     if (!live.some((t) => isStrong(t))) continue;
     // group clause segments: a new group starts at a segment with its own strong trigger and place
     const segs = segments(doc, s.tokenStart, s.tokenEnd);
@@ -174,7 +173,7 @@ function isReference(doc: Doc, t: TriggerHit): boolean {
   return false;
 }
 
-function isGrievance(doc: Doc, t: TriggerHit, all: TriggerHit[], rules: LangRules): boolean {
+function isGrievance(doc: Doc, t: TriggerHit, all: TriggerHit[]): boolean {
   if (isReference(doc, t)) return true;
   const et = eventTypeOf(t.entry.subEventType);
   if (et && PROTEST_TYPES.has(et)) return false;
@@ -188,7 +187,6 @@ function isGrievance(doc: Doc, t: TriggerHit, all: TriggerHit[], rules: LangRule
     if (tok.kind === 'punct' && tok.text !== ',' && tok.text !== '،') return false;
     if (tok.forms.some((f) => GRIEVANCE.has(f))) return true;
   }
-  void rules;
   return false;
 }
 const VIOLENT_TYPES = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
