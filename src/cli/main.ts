@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../ingest/charset.js';
+import { StoreInputError } from '../store/ids.js';
 import { packageRoot } from '../util/paths.js';
 import { UsageError } from './errors.js';
 
@@ -14,6 +15,7 @@ Commands:
   extract   articles in (.txt, .jsonl, stdin), events out (jsonl, json, csv, geojson)
   eval      score extraction against gold data (marsad eval --gold G.jsonl --input I.jsonl)
   geocode   look up place names in the gazetteer (marsad geocode NAME... [--country ISO2])
+  ingest    read files, folders, URLs and feeds into the store (marsad ingest PATH|URL...)
   help      show this help (marsad help COMMAND for a command's options)
 
 Options: -h, --help   -v, --version`;
@@ -34,6 +36,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   },
   eval: async () => (await import('./eval.js')).runEval,
   geocode: async () => (await import('./geocode.js')).runGeocode,
+  ingest: async () => {
+    const m = await import('./ingest.js');
+    return (argv) => m.runIngest(argv);
+  },
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -61,7 +67,7 @@ main(process.argv.slice(2)).then(
     if (e instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`marsad: ${err.message}\n`);
       process.exitCode = 2;
-    } else if (e instanceof InputError) {
+    } else if (e instanceof InputError || e instanceof StoreInputError) {
       process.stderr.write(`marsad: ${err.message}\n`);
       process.exitCode = 1;
     } else {

@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { ArticleInput } from '../model/event.js';
 import { decodeText, InputError } from './charset.js';
@@ -59,18 +58,50 @@ export type InputItem =
   | { ok: true; line: number; article: ArticleInput }
   | { ok: false; line: number; error: string };
 
+/**
+ * Splits a text stream into lines without ever holding more than `max` characters of one line:
+ * an overlong line is yielded as its length only (so a 1 GB line costs no memory).
+ */
+export async function* boundedLines(
+  stream: AsyncIterable<string | Buffer>,
+  max: number,
+): AsyncGenerator<{ text: string | null; length: number }> {
+  let parts: string[] = [];
+  let length = 0;
+  const end = () => {
+    const out = { text: length > max ? null : parts.join(''), length };
+    parts = [];
+    length = 0;
+    return out;
+  };
+  for await (const chunk of stream) {
+    const s = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    let from = 0;
+    for (;;) {
+      const nl = s.indexOf('\n', from);
+      const piece = nl < 0 ? s.slice(from) : s.slice(from, nl);
+      length += piece.length;
+      if (length <= max) parts.push(piece);
+      else parts = [];
+      if (nl < 0) break;
+      yield end();
+      from = nl + 1;
+    }
+  }
+  if (length > 0) yield end();
+}
+
 /** Reads a JSONL stream line by line (constant memory), yielding articles or per-line errors. */
 export async function* readJsonl(stream: Readable): AsyncGenerator<InputItem> {
-  const rl = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
   let line = 0;
-  for await (const raw of rl) {
+  for await (const raw of boundedLines(stream, MAX_LINE_CHARS)) {
     line++;
-    const s = raw.trim();
-    if (!s) continue;
-    if (s.length > MAX_LINE_CHARS) {
-      yield { ok: false, line, error: `line too long (${s.length} characters)` };
+    if (raw.text === null) {
+      yield { ok: false, line, error: `line too long (${raw.length} characters; limit ${MAX_LINE_CHARS})` };
       continue;
     }
+    const s = raw.text.trim();
+    if (!s) continue;
     let value: unknown;
     try {
       value = JSON.parse(s);

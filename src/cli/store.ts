@@ -1,0 +1,41 @@
+/** Shared by the commands that use the store: which database, and the extraction function. */
+import { createExtractor } from '../extract/index.js';
+import { ExtractorPool } from '../extract/pool.js';
+import type { ExtractFn } from '../ingest/pipeline.js';
+import { openStore, resolveDb } from '../store/open.js';
+import type { Repository } from '../store/types.js';
+import { UsageError } from './errors.js';
+
+export const DB_HELP = `      --db PATH          the store: a SQLite file (default: $MARSAD_DB, else
+                         ~/.local/share/marsad/marsad.sqlite)`;
+
+export async function openFromFlag(db: string | undefined): Promise<Repository> {
+  return openStore(resolveDb(db));
+}
+
+/** An extraction function on `jobs` worker threads (1: in this thread), and how to stop it. */
+export async function extractionFor(
+  jobs: number,
+): Promise<{ extract: ExtractFn; close: () => Promise<void> }> {
+  if (jobs > 1 && ExtractorPool.available()) {
+    const pool = await ExtractorPool.create(jobs);
+    let seq = 0;
+    return {
+      extract: async (a) => {
+        const r = await pool.extract(seq++, a);
+        if (!r.ok) throw new Error(`extraction failed: ${r.error}`);
+        return r.output;
+      },
+      close: () => pool.close(),
+    };
+  }
+  const extractor = createExtractor();
+  return { extract: async (a) => extractor.extract(a), close: async () => {} };
+}
+
+export function parseJobs(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError('--jobs must be an integer from 1 to 64');
+  return n;
+}

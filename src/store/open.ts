@@ -1,0 +1,30 @@
+/** Chooses and opens the store: `--db PATH`, else MARSAD_DB, else a file under the user's data directory. */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { StoreInputError } from './ids.js';
+import { SqliteRepository } from './sqlite/repository.js';
+import type { Repository } from './types.js';
+
+/** The default database file: $XDG_DATA_HOME/marsad/marsad.sqlite (~/.local/share on most systems). */
+export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(base, 'marsad', 'marsad.sqlite');
+}
+
+/** The database the user chose (flag, then environment, then default). */
+export function resolveDb(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return flag || env.MARSAD_DB || defaultDbPath(env);
+}
+
+export function isPostgresUrl(spec: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(spec);
+}
+
+/** Opens (and migrates) the store named by `spec`. */
+export async function openStore(spec: string): Promise<Repository> {
+  if (isPostgresUrl(spec))
+    throw new StoreInputError('the PostgreSQL store is not part of this version yet (use a SQLite path)');
+  const repo = new SqliteRepository(spec);
+  await repo.migrate();
+  return repo;
+}
