@@ -16,6 +16,11 @@ Commands:
   eval      score extraction against gold data (marsad eval --gold G.jsonl --input I.jsonl)
   geocode   look up place names in the gazetteer (marsad geocode NAME... [--country ISO2])
   ingest    read files, folders, URLs and feeds into the store (marsad ingest PATH|URL...)
+  feeds     manage the feeds to watch (marsad feeds add URL | list | remove ID)
+  watch     poll the feeds and ingest what is new, until stopped
+  events    list stored events, or show one with its sources (marsad events show MRS12)
+  export    stored events as ACLED CSV, GeoJSON or JSONL, with filters
+  reextract run extraction again over the stored articles (event ids are kept)
   help      show this help (marsad help COMMAND for a command's options)
 
 Options: -h, --help   -v, --version`;
@@ -39,6 +44,26 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ingest: async () => {
     const m = await import('./ingest.js');
     return (argv) => m.runIngest(argv);
+  },
+  feeds: async () => {
+    const m = await import('./feeds.js');
+    return (argv) => m.runFeeds(argv);
+  },
+  watch: async () => {
+    const m = await import('./watch.js');
+    return (argv) => m.runWatch(argv);
+  },
+  events: async () => {
+    const m = await import('./events.js');
+    return (argv) => m.runEvents(argv);
+  },
+  export: async () => {
+    const m = await import('./export.js');
+    return (argv) => m.runExport(argv);
+  },
+  reextract: async () => {
+    const m = await import('./reextract.js');
+    return (argv) => m.runReextract(argv);
   },
 };
 

@@ -35,16 +35,22 @@ export function shiftDate(date: string, days: number): string {
 
 /** Generic actors that can stand for anyone on that side (an outlet that did not name the group). */
 export function isGenericActor(name: string): boolean {
-  return !name || /^(Unidentified|Civilians|Protesters|Rioters)\b/i.test(name);
+  return !name || /^(Unidentified|Civilians|Protesters|Rioters|Islamist Militia)\b/i.test(name);
 }
 
-function namedActors(e: Event): Set<string> {
+/** One side of an event: its named (non-generic) actors, the associated ones included. */
+function side(actor: string, assoc: string): Set<string> {
   const out = new Set<string>();
-  for (const a of [e.actor1, e.actor2, ...e.assoc_actor_1.split('; '), ...e.assoc_actor_2.split('; ')]) {
+  for (const a of [actor, ...assoc.split('; ')]) {
     const s = a.trim();
     if (s && !isGenericActor(s)) out.add(s);
   }
   return out;
+}
+
+/** Two sides are compatible when either is unnamed or they share an actor. */
+function sidesAgree(x: Set<string>, y: Set<string>): boolean {
+  return !x.size || !y.size || [...x].some((n) => y.has(n));
 }
 
 function typeCompatibility(a: Event, b: Event): { ok: boolean; same: boolean; why: string } {
@@ -82,14 +88,18 @@ function placeCompatibility(a: Event, b: Event): { ok: boolean; km: number; why:
 }
 
 function actorCompatibility(a: Event, b: Event): { ok: boolean; shared: string[]; why: string } {
-  const na = namedActors(a);
-  const nb = namedActors(b);
-  const shared = [...na].filter((x) => nb.has(x));
-  const onlyA = [...na].filter((x) => !nb.has(x));
-  const onlyB = [...nb].filter((x) => !na.has(x));
-  // Both reports name an actor the other does not: two different sets of belligerents.
-  if (onlyA.length && onlyB.length)
-    return { ok: false, shared, why: `different actors (${onlyA.join(', ')} / ${onlyB.join(', ')})` };
+  const [a1, a2] = [side(a.actor1, a.assoc_actor_1), side(a.actor2, a.assoc_actor_2)];
+  const [b1, b2] = [side(b.actor1, b.assoc_actor_1), side(b.actor2, b.assoc_actor_2)];
+  const all = new Set([...b1, ...b2]);
+  const shared = [...new Set([...a1, ...a2])].filter((x) => all.has(x));
+  // The sides must line up, as they are or crossed (one outlet names the attacker first, another
+  // the attacked); an unnamed side lines up with anyone.
+  const straight = sidesAgree(a1, b1) && sidesAgree(a2, b2);
+  const crossed = sidesAgree(a1, b2) && sidesAgree(a2, b1);
+  if (!straight && !crossed) {
+    const names = (x: Event) => [x.actor1, x.actor2].filter(Boolean).join(' v ');
+    return { ok: false, shared, why: `different actors (${names(a)} / ${names(b)})` };
+  }
   if (shared.length) return { ok: true, shared, why: `shared actors: ${shared.join(', ')}` };
   return { ok: true, shared, why: 'no conflicting actors' };
 }

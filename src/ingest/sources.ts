@@ -39,6 +39,8 @@ export interface SourceOptions {
   fetch?: FetchOptions;
   /** Called when more work becomes known (files counted, feed items found). */
   onTotal?: (more: number) => void;
+  /** Awaited before each request (per-host politeness). */
+  beforeFetch?: (url: string) => Promise<void>;
 }
 
 const FILE_EXT = /\.(txt|text|html?|xhtml|jsonl|ndjson|csv)$/i;
@@ -181,6 +183,7 @@ export async function* feedArticles(
     let why = '';
     if (it.link) {
       try {
+        await opts.beforeFetch?.(it.link);
         const res = await safeFetch(it.link, { ...opts.fetch, accept: HTML_TYPES });
         item = pageArticle(res.url, decodeText(res.body), fallback);
         if (canon) item.canonicalUrl ??= canon;
@@ -210,6 +213,7 @@ export async function* feedArticles(
 async function* readUrl(url: string, opts: SourceOptions): AsyncGenerator<SourceItem> {
   let res: Awaited<ReturnType<typeof safeFetch>>;
   try {
+    await opts.beforeFetch?.(url);
     res = await safeFetch(url, { ...opts.fetch, accept: [...HTML_TYPES, ...FEED_TYPES] });
   } catch (e) {
     yield { ok: false, origin: url, error: (e as Error).message };
