@@ -76,31 +76,72 @@ function ipv4Private(a: number[]): boolean {
   );
 }
 
+/** The eight 16-bit groups of an IPv6 address (a trailing dotted quad included), or null. */
+function ipv6Groups(address: string): number[] | null {
+  let a = address.toLowerCase();
+  const quad = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a);
+  if (quad) {
+    const [w, x, y, z] = quad.slice(1).map(Number) as [number, number, number, number];
+    a = `${a.slice(0, quad.index)}${((w << 8) | x).toString(16)}:${((y << 8) | z).toString(16)}`;
+  }
+  const halves = a.split('::');
+  if (halves.length > 2) return null;
+  const part = (s: string) => (s ? s.split(':').map((g) => Number.parseInt(g, 16)) : []);
+  const head = part(halves[0]!);
+  const tail = halves.length === 2 ? part(halves[1]!) : [];
+  const fill = 8 - head.length - tail.length;
+  if (fill < 0 || (halves.length === 1 && fill !== 0)) return null;
+  const groups = [...head, ...Array<number>(fill).fill(0), ...tail];
+  return groups.some((g) => Number.isNaN(g) || g < 0 || g > 0xffff) ? null : groups;
+}
+
+function embeddedV4(hi: number, lo: number): number[] {
+  return [hi >> 8, hi & 0xff, lo >> 8, lo & 0xff];
+}
+
 /** Whether an address is loopback, private, link-local, CGNAT, multicast, reserved or metadata. */
 export function isPrivateAddress(address: string): boolean {
   const kind = isIP(address);
   if (kind === 4) return ipv4Private(address.split('.').map(Number));
   if (kind === 6) {
-    const a = address.toLowerCase();
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
-    if (mapped) return isPrivateAddress(mapped[1]!);
+    const g = ipv6Groups(address.replace(/%.*$/, ''));
+    if (!g) return true;
+    const [g0, g1, , , g4, g5, g6, g7] = g as [number, number, number, number, number, number, number, number];
+    const zero4 = g.slice(0, 4).every((x) => x === 0);
+    // ::, ::1 and IPv4-compatible addresses (::a.b.c.d, deprecated): never a public server.
+    if (zero4 && g4 === 0 && g5 === 0) return true;
+    // IPv4-mapped (::ffff:a.b.c.d, which URLs spell ::ffff:hhhh:hhhh): the IPv4 rules apply.
+    if (zero4 && g4 === 0 && g5 === 0xffff) return ipv4Private(embeddedV4(g6, g7));
+    // 6to4 (2002:AABB:CCDD::) carries an IPv4 address too.
+    if (g0 === 0x2002) return ipv4Private(embeddedV4(g1, g[2]!));
     return (
-      a === '::' ||
-      a === '::1' ||
-      a.startsWith('fc') ||
-      a.startsWith('fd') ||
-      /^fe[89ab]/.test(a) ||
-      a.startsWith('ff') ||
-      a.startsWith('64:ff9b:') ||
-      a.startsWith('2001:db8')
+      (g0 & 0xfe00) === 0xfc00 || // unique local fc00::/7
+      (g0 & 0xffc0) === 0xfe80 || // link-local fe80::/10
+      (g0 & 0xffc0) === 0xfec0 || // site-local fec0::/10 (deprecated)
+      (g0 & 0xff00) === 0xff00 || // multicast
+      (g0 === 0x64 && g1 === 0xff9b) || // NAT64 64:ff9b::/96 and 64:ff9b:1::/48
+      (g0 === 0x2001 && g1 === 0xdb8) || // documentation
+      (g0 === 0x2001 && g1 === 0) // Teredo
     );
   }
   return true;
 }
 
+/** A URL's host as compared: lower case, without brackets or a trailing dot. */
+function bareHost(host: string): string {
+  return host
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
+}
+
+function hostAllowed(host: string, opts: FetchOptions): boolean {
+  const bare = bareHost(host);
+  return opts.allowPrivate === true || (opts.allowHosts ?? []).some((h) => bareHost(h) === bare);
+}
+
 function guardedLookup(host: string, opts: FetchOptions): LookupFunction {
-  const allowed =
-    opts.allowPrivate || (opts.allowHosts ?? []).some((h) => h.toLowerCase() === host.toLowerCase());
+  const allowed = hostAllowed(host, opts);
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, '', 0);
@@ -133,12 +174,11 @@ function checkUrl(raw: string, opts: FetchOptions): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new FetchError(`unsupported scheme: ${url.protocol}`);
   if (url.username || url.password) throw new FetchError('URLs with credentials are refused');
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const allowed =
-    opts.allowPrivate || (opts.allowHosts ?? []).some((h) => h.toLowerCase() === host.toLowerCase());
+  const host = bareHost(url.hostname);
+  const allowed = hostAllowed(host, opts);
   if (!allowed && isIP(host) && isPrivateAddress(host))
     throw new FetchError(`refused: private address ${host}`);
-  if (!allowed && /^(localhost|.*\.localhost|.*\.local|.*\.internal)$/i.test(host))
+  if (!allowed && /^(localhost|.*\.localhost|.*\.local|.*\.internal|.*\.home\.arpa)$/i.test(host))
     throw new FetchError(`refused: local host name ${host}`);
   return url;
 }
@@ -158,8 +198,22 @@ function requestOnce(
   if (opts.etag) headers['if-none-match'] = opts.etag;
   if (opts.lastModified) headers['if-modified-since'] = opts.lastModified;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  return new Promise((resolve, reject) => {
+  return new Promise((resolveOnce, rejectOnce) => {
     const remaining = Math.max(1, deadline - Date.now());
+    // The limit is on the whole request: a server that keeps sending a byte now and then (so the
+    // socket is never idle) is cut off too.
+    const timer = setTimeout(() => {
+      reject(new FetchError(`timed out fetching ${url.href}`));
+      req.destroy();
+    }, remaining);
+    const resolve = (r: FetchResult & { location?: string }) => {
+      clearTimeout(timer);
+      resolveOnce(r);
+    };
+    const reject = (e: Error) => {
+      clearTimeout(timer);
+      rejectOnce(e);
+    };
     const req = mod.request(
       url,
       { method: 'GET', headers, lookup: guardedLookup(host, opts), timeout: remaining },
@@ -230,6 +284,16 @@ export async function safeFetch(raw: string, opts: FetchOptions = {}): Promise<F
     const res = await requestOnce(url, opts, deadline);
     if (res.location === undefined) return res;
     if (hop >= maxRedirects) throw new FetchError(`too many redirects from ${raw}`);
-    url = checkUrl(new URL(res.location, url).href, opts);
+    let next: string;
+    try {
+      next = new URL(res.location, url).href;
+    } catch {
+      throw new FetchError(`invalid URL in the redirect from ${url.href}: ${res.location}`, res.status);
+    }
+    try {
+      url = checkUrl(next, opts);
+    } catch (e) {
+      throw new FetchError(`${(e as Error).message} (redirect from ${url.href})`, res.status);
+    }
   }
 }
