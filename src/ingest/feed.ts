@@ -1,6 +1,6 @@
 /** RSS 2.0, RSS 1.0 (RDF) and Atom feeds to a list of items, with fast-xml-parser. */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { isoDay } from './html.js';
+import { htmlFragmentText, isoDay } from './html.js';
 
 export interface FeedItem {
   /** The item's link (absolute when the feed gives a base). */
@@ -41,6 +41,23 @@ function text(v: unknown): string | undefined {
   return undefined;
 }
 
+/** A title as plain text: feeds often carry markup or escaped entities in titles. */
+function plainTitle(v: unknown): string | undefined {
+  const t = text(v);
+  if (!t || !/[<&]/.test(t)) return t;
+  return htmlFragmentText(t).replace(/\s+/g, ' ').trim() || undefined;
+}
+
+/** An RSS item's link, or its guid when that is a permalink (the default in RSS 2.0). */
+function rssLink(it: Node): string | undefined {
+  const link = text(it.link);
+  if (link) return link;
+  const guid = it.guid;
+  const permalink = typeof guid !== 'object' || guid === null || (guid as Node)['@isPermaLink'] !== 'false';
+  const g = text(guid);
+  return permalink && g && /^https?:\/\//i.test(g) ? g : undefined;
+}
+
 function atomLink(links: unknown): string | undefined {
   if (!Array.isArray(links)) return text(links);
   const nodes = links as Node[];
@@ -72,11 +89,11 @@ export function parseFeed(xml: string, feedUrl?: string): ParsedFeed {
     const channel = ((rss?.channel ?? rdf?.channel) as Node | undefined) ?? {};
     const rawItems = ((channel.item ?? rdf?.item ?? []) as Node[]).slice(0, MAX_FEED_ITEMS);
     return {
-      title: text(channel.title),
+      title: plainTitle(channel.title),
       items: rawItems.map((it) => ({
-        link: absolute(text(it.link), feedUrl),
+        link: absolute(rssLink(it), feedUrl),
         guid: text(it.guid),
-        title: text(it.title),
+        title: plainTitle(it.title),
         published: isoDay(text(it.pubDate) ?? text(it['dc:date'])),
         html: text(it['content:encoded']) ?? text(it.description),
       })),
@@ -85,11 +102,11 @@ export function parseFeed(xml: string, feedUrl?: string): ParsedFeed {
   if (atom) {
     const entries = ((atom.entry ?? []) as Node[]).slice(0, MAX_FEED_ITEMS);
     return {
-      title: text(atom.title),
+      title: plainTitle(atom.title),
       items: entries.map((it) => ({
         link: absolute(atomLink(it.link), feedUrl),
         guid: text(it.id),
-        title: text(it.title),
+        title: plainTitle(it.title),
         published: isoDay(text(it.published) ?? text(it.updated)),
         html: text(it.content) ?? text(it.summary),
       })),
