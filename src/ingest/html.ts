@@ -150,11 +150,14 @@ export function htmlToArticle(html: string, pageUrl?: string): PageArticle {
   const metaTitle = meta(doc, 'meta[property="og:title"]', 'meta[name="twitter:title"]');
   const siteName = meta(doc, 'meta[property="og:site_name"]');
   const htmlLang = doc.documentElement?.getAttribute('lang') ?? '';
+  const pageTitle = doc.title?.replace(/\s+/g, ' ').trim() || undefined;
+  // The headline, when the <title> is the headline plus the site's name ("Headline | Site").
+  const h1 = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
+  const headline = h1 && h1.length >= 8 && pageTitle?.includes(h1) ? h1 : undefined;
 
   // Readability changes the DOM it reads: run it last.
   let text = '';
-  let title = metaTitle;
-  const pageTitle = doc.title?.trim() || undefined;
+  let title = metaTitle ?? headline;
   try {
     const parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
     if (parsed?.content) text = htmlFragmentText(parsed.content);
