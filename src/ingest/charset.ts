@@ -63,3 +63,33 @@ export function decodeText(bytes: Uint8Array, charset: Charset = detectCharset(b
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return text;
 }
+
+/** The charset a response declares: its Content-Type, else a `<meta>` or `<?xml encoding?>` near the start. */
+export function declaredCharset(contentType: string | undefined, bytes: Uint8Array): string | undefined {
+  const fromHeader = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '');
+  if (fromHeader) return fromHeader[1]!.toLowerCase();
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  const m =
+    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
+  return m?.[1]?.toLowerCase();
+}
+
+/**
+ * Decodes a fetched body. A BOM, valid UTF-8 or UTF-16 win over what the page declares (servers
+ * often declare the wrong one); otherwise the declared single-byte charset (ISO-8859-6, say) is
+ * used when it is one the decoder knows, and windows-1256 when nothing useful is declared.
+ */
+export function decodeBody(bytes: Uint8Array, contentType?: string): string {
+  const detected = detectCharset(bytes);
+  if (detected !== 'windows-1256') return decodeText(bytes, detected);
+  const declared = declaredCharset(contentType, bytes);
+  let decoder: TextDecoder | undefined;
+  try {
+    if (declared) decoder = new TextDecoder(declared);
+  } catch {
+    decoder = undefined;
+  }
+  if (!decoder || decoder.encoding.startsWith('utf-')) return decodeText(bytes, 'windows-1256');
+  if (looksBinary(bytes)) throw new InputError('binary data, not text');
+  return decoder.decode(bytes);
+}

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { ArticleInput } from '../model/event.js';
-import { decodeText, InputError } from './charset.js';
+import { decodeBody, InputError } from './charset.js';
 import { readCsv } from './csv.js';
 import { parseFeed } from './feed.js';
 import { FEED_TYPES, type FetchOptions, HTML_TYPES, safeFetch } from './fetch.js';
@@ -111,7 +111,7 @@ async function* readFile(path: string, opts: SourceOptions): AsyncGenerator<Sour
     } else if (ext === '.csv') {
       yield* fromItems(path, readCsv(path), opts);
     } else if (ext === '.html' || ext === '.htm' || ext === '.xhtml') {
-      const html = decodeText(await readBytes(path));
+      const html = decodeBody(await readBytes(path));
       const page = htmlToArticle(html);
       const article: ArticleInput = { id: basename(path, ext), text: page.text, lang: page.lang };
       if (page.title) article.title = page.title;
@@ -185,7 +185,7 @@ export async function* feedArticles(
       try {
         await opts.beforeFetch?.(it.link);
         const res = await safeFetch(it.link, { ...opts.fetch, accept: HTML_TYPES });
-        item = pageArticle(res.url, decodeText(res.body), fallback);
+        item = pageArticle(res.url, decodeBody(res.body, res.contentType), fallback);
         if (canon) item.canonicalUrl ??= canon;
       } catch (e) {
         why = (e as Error).message;
@@ -221,7 +221,7 @@ async function* readUrl(url: string, opts: SourceOptions): AsyncGenerator<Source
   }
   let body: string;
   try {
-    body = decodeText(res.body);
+    body = decodeBody(res.body, res.contentType);
   } catch (e) {
     yield { ok: false, origin: url, error: `${(e as Error).message} at ${url}` };
     return;

@@ -4,7 +4,7 @@
  */
 
 import type { Feed, Repository } from '../store/types.js';
-import { decodeText } from './charset.js';
+import { decodeBody } from './charset.js';
 import { FEED_TYPES, type FetchOptions, safeFetch } from './fetch.js';
 import { type ExtractFn, emptySummary, type IngestSummary, ingestItems } from './pipeline.js';
 import { feedArticles } from './sources.js';
@@ -92,7 +92,7 @@ export async function pollFeed(
       });
       return { feed, status: 'not-modified', summary };
     }
-    const xml = decodeText(res.body);
+    const xml = decodeBody(res.body, res.contentType);
     let feedError = '';
     const items = feedArticles(res.url, xml, {
       fetch: opts.fetch,
