@@ -164,6 +164,8 @@ export async function pollAll(
 export async function watch(repo: Repository, opts: WatchOptions & { once?: boolean }): Promise<void> {
   const pacer = new HostPacer(opts.hostDelayMs, opts.now, opts.sleep);
   const sleep = opts.sleep ?? defaultSleep;
+  // One listener for the whole watch (one per round would pile up on a long-running signal).
+  const aborted = new Promise<void>((r) => opts.signal?.addEventListener('abort', () => r(), { once: true }));
   for (;;) {
     await pollAll(repo, opts, pacer);
     if (opts.once || opts.signal?.aborted) return;
@@ -173,10 +175,7 @@ export async function watch(repo: Repository, opts: WatchOptions & { once?: bool
       .map((f) => (f.nextPoll ? Date.parse(f.nextPoll) : now))
       .reduce((a, b) => Math.min(a, b), now + opts.intervalMs);
     const wait = Math.max(1000, due - now);
-    await Promise.race([
-      sleep(wait),
-      new Promise<void>((r) => opts.signal?.addEventListener('abort', () => r(), { once: true })),
-    ]);
+    await Promise.race([sleep(wait), aborted]);
     if (opts.signal?.aborted) return;
   }
 }
