@@ -128,11 +128,14 @@ async function* readFile(path: string, opts: SourceOptions): AsyncGenerator<Sour
 }
 
 function looksLikeFeed(contentType: string, body: string): boolean {
-  if (/(rss|atom|rdf)\+xml|\/xml/.test(contentType)) return true;
-  const head = body.slice(0, 500).trimStart().toLowerCase();
-  return (
-    head.startsWith('<?xml') || head.startsWith('<rss') || head.startsWith('<feed') || head.startsWith('<rdf')
-  );
+  if (/(rss|atom|rdf)\+xml/.test(contentType)) return true;
+  const raw = body.slice(0, 4000).trimStart().toLowerCase();
+  // The first element, past the XML declaration, processing instructions and comments.
+  const head = raw.replace(/^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|\s+)*/, '');
+  if (/^<(rss|feed|rdf:rdf)[\s>]/.test(head)) return true;
+  // An XHTML page may start with an XML declaration too.
+  if (/^<(!doctype html|html)[\s>]/.test(head)) return false;
+  return /\/xml/.test(contentType) || raw.startsWith('<?xml');
 }
 
 function pageArticle(url: string, html: string, fallback: Partial<ArticleInput> = {}): Prepared {
