@@ -95,6 +95,8 @@ export async function runIngest(argv: string[], io: IngestIO = process): Promise
     const items = readTargets(positionals, {
       published,
       fetch: { allowPrivate: values['allow-private'] === true, allowHosts: hostsFromEnv() },
+      // Feed items already stored are not fetched again.
+      known: async (canonical) => (await repo.findArticle(canonical, '')) !== null,
       onTotal: (n) => {
         total += n;
         bar?.setTotal(total);

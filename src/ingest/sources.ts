@@ -41,6 +41,11 @@ export interface SourceOptions {
   onTotal?: (more: number) => void;
   /** Awaited before each request (per-host politeness). */
   beforeFetch?: (url: string) => Promise<void>;
+  /**
+   * Whether an article with this canonical URL is already stored: a feed item that is, is
+   * reported as a duplicate without fetching its page again.
+   */
+  known?: (canonical: string) => Promise<boolean>;
 }
 
 const FILE_EXT = /\.(txt|text|html?|xhtml|jsonl|ndjson|csv)$/i;
@@ -160,7 +165,6 @@ export async function* feedArticles(
   opts: SourceOptions & {
     feedId?: number;
     feedName?: string;
-    known?: (canonical: string) => Promise<boolean>;
   },
 ): AsyncGenerator<SourceItem> {
   let feed: ReturnType<typeof parseFeed>;
