@@ -70,7 +70,8 @@ export function declaredCharset(contentType: string | undefined, bytes: Uint8Arr
   if (fromHeader) return fromHeader[1]!.toLowerCase();
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
   const m =
-    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
+    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head) ??
+    /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
   return m?.[1]?.toLowerCase();
 }
 

@@ -106,7 +106,16 @@ export function isPrivateAddress(address: string): boolean {
   if (kind === 6) {
     const g = ipv6Groups(address.replace(/%.*$/, ''));
     if (!g) return true;
-    const [g0, g1, , , g4, g5, g6, g7] = g as [number, number, number, number, number, number, number, number];
+    const [g0, g1, , , g4, g5, g6, g7] = g as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     const zero4 = g.slice(0, 4).every((x) => x === 0);
     // ::, ::1 and IPv4-compatible addresses (::a.b.c.d, deprecated): never a public server.
     if (zero4 && g4 === 0 && g5 === 0) return true;
