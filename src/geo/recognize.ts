@@ -76,6 +76,11 @@ export interface PlaceMention {
 }
 
 const HAS_ARABIC = /[\u0600-\u06FF]/;
+/**
+ * Lowercase English words spelled like an Arabic article: "at Tanta", "as far as", "an attack" —
+ * the preposition before a name, never part of it ("At Tafilah", "As Suwayda" are capitalised).
+ */
+const EN_WORD_ARTICLES = new Set(['at', 'as', 'an']);
 const UPPER = /^\p{Lu}/u;
 
 function candidateOf(p: Place, via: GeoCandidate['via']): GeoCandidate {
@@ -345,7 +350,12 @@ function skeletonMatch(
   const toks = doc.tokens;
   const t0 = units[u]!.token;
   let s0 = t0;
-  while (s0 > sentStart && latinParts(toks[s0 - 1]!.text).every(isArticle) && toks[s0 - 1]!.kind === 'word')
+  while (
+    s0 > sentStart &&
+    !EN_WORD_ARTICLES.has(toks[s0 - 1]!.text) &&
+    latinParts(toks[s0 - 1]!.text).every(isArticle) &&
+    toks[s0 - 1]!.kind === 'word'
+  )
     s0--;
   const p1 = s0 > sentStart ? toks[s0 - 1]!.norm : '';
   const p2 = s0 - 1 > sentStart ? toks[s0 - 2]!.norm : '';
@@ -498,7 +508,12 @@ export function recognizePlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
       // Include a leading article token ("Al Hasakah").
       while (tokenStart > sent.tokenStart) {
         const t = doc.tokens[tokenStart - 1]!;
-        if (t.kind === 'word' && !HAS_ARABIC.test(t.text) && latinParts(t.text).every(isArticle))
+        if (
+          t.kind === 'word' &&
+          !HAS_ARABIC.test(t.text) &&
+          !EN_WORD_ARTICLES.has(t.text) &&
+          latinParts(t.text).every(isArticle)
+        )
           tokenStart--;
         else break;
       }
