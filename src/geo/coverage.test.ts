@@ -24,3 +24,31 @@ describe('English prepositions spelled like an Arabic article', () => {
     expect(mentions[0]?.text).toBe('As Suwayda');
   });
 });
+
+describe('lowercase direction words opening a region name', () => {
+  it('"south Sinai" is South Sinai, not the Sinai read as North Sinai', () => {
+    const { resolved } = run('Tourists were attacked in south Sinai.');
+    expect(resolved[0]?.admin1).toBe('South Sinai');
+  });
+  it('"central Sinai" is the central Sinai area (North Sinai)', () => {
+    const { mentions, resolved } = run(
+      'The exchange of fire took place in a mountainous area in central Sinai.',
+    );
+    expect(mentions[0]?.text).toBe('central Sinai');
+    expect(resolved[0]?.admin1).toBe('North Sinai');
+    expect(resolved[0]!.latitude).toBeLessThan(30.5);
+  });
+  it('a lowercase direction word before a town is not part of it', () => {
+    const { mentions } = run('Protesters marched north towards Cairo.');
+    expect(mentions.map((m) => m.text)).toEqual(['Cairo']);
+  });
+});
+
+describe('authored coverage', () => {
+  it('spelling variants of governorates and delegation seats', () => {
+    expect(run('A prisoner in the city of Sharqeya died.').resolved[0]?.admin1).toBe('Sharkia');
+    const chamekh = run('Four men attacked a National Guard post in Ouled Chamekh.').resolved[0];
+    expect(chamekh?.admin1).toBe('Mahdia');
+    expect(chamekh?.geo_precision).toBe(1);
+  });
+});

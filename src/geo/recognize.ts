@@ -81,6 +81,17 @@ const HAS_ARABIC = /[\u0600-\u06FF]/;
  * the preposition before a name, never part of it ("At Tafilah", "As Suwayda" are capitalised).
  */
 const EN_WORD_ARTICLES = new Set(['at', 'as', 'an']);
+/** Direction words that open region names ("North Sinai", "Central Darfur"), often written lowercase. */
+const EN_REGION_DIRECTIONS = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'central',
+  'upper',
+  'lower',
+  'middle',
+]);
 const UPPER = /^\p{Lu}/u;
 
 function candidateOf(p: Place, via: GeoCandidate['via']): GeoCandidate {
@@ -457,7 +468,12 @@ function scoreMention(
       else if (ctx.locative) best = Math.max(best, 0.5);
     }
   }
-  if (!arabic && !UPPER.test(surface[0]!.text)) return 0;
+  if (!arabic && !UPPER.test(surface[0]!.text)) {
+    // "south Sinai", "central Sinai", "west Darfur": a lowercase direction word opening a named region
+    const dirName =
+      surface.length > 1 && EN_REGION_DIRECTIONS.has(surface[0]!.norm) && UPPER.test(surface[1]!.text);
+    if (!dirName) return 0;
+  }
   return Math.min(1, best);
 }
 
