@@ -257,6 +257,13 @@ describe('one event per listed place', () => {
     expect(es.map((e) => e.location)).toEqual(['Sidi Bouzid', 'Regueb', 'Meknassy']);
     expect(new Set(es.map((e) => e.admin1)).size).toBe(1);
   });
+  it('a province named with a list of its towns: the towns are the places', () => {
+    const es = events(
+      'Graduates held sit-ins in several towns of Sidi Bouzid governorate, including Regueb and Meknassy.',
+      '2016-01-25',
+    );
+    expect(es.map((e) => e.location)).toEqual(['Regueb', 'Meknassy']);
+  });
   it('a town and its province listed together are one place', () => {
     const es = events(
       'Three detainees were tortured in El Aroussa, Siliana province, on Monday.',

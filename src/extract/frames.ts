@@ -402,7 +402,19 @@ function splitByPlace(doc: Doc, ann: Annotations, f: Frame, rules: LangRules): F
   if (!listed.size) return [f];
   // one place per province, and per town of a province when the towns are apart ("in Sidi Bouzid,
   // Regueb and Mazzouna"); a province next to one of its towns is that town's
-  const kept: PlaceHit[] = [f.place];
+  // a province named with the event and a list of its towns: the towns are the places
+  const first =
+    f.place.location.level === 'admin1'
+      ? (cands.find(
+          (p) =>
+            listed.has(p) &&
+            p.location!.level !== 'admin1' &&
+            p.location!.level !== 'country' &&
+            p.location!.iso2 === f.place!.location!.iso2 &&
+            p.location!.admin1 === f.place!.location!.admin1,
+        ) ?? f.place)
+      : f.place;
+  const kept: PlaceHit[] = [first];
   const town = (p: PlaceHit) => p.location!.level !== 'admin1' && p.location!.level !== 'country';
   const covered = (p: PlaceHit) =>
     kept.some((q) => {
