@@ -52,3 +52,13 @@ describe('authored coverage', () => {
     expect(chamekh?.geo_precision).toBe(1);
   });
 });
+
+describe('named events', () => {
+  it('a place naming another event, after a year or a quote, is a point of reference', () => {
+    const { mentions } = run('Fans marked the anniversary of the 2012 "Port Said Massacre" in Cairo.');
+    expect(mentions.map((m) => [m.text, !!m.reference])).toEqual([
+      ['Port Said', true],
+      ['Cairo', false],
+    ]);
+  });
+});

@@ -276,7 +276,12 @@ function contextOf(doc: Doc, s: number, e: number, sentStart: number, sentEnd: n
   // "Ankara blamed IS for the attack", "Baghdad said": the government speaking
   if (EN_SPEAKER_VERBS.has(next) && !ctx.inside && !ctx.direction) ctx.reference = true;
   // "protests over the Zliten attack in Tripoli": the name of another event
-  if (p1 === 'the' && EN_EVENT_NOUNS.has(next)) ctx.reference = true;
+  // (also with a year or an opening quote between: the 2012 "Port Said Massacre")
+  if (EN_EVENT_NOUNS.has(next)) {
+    let k = s - 1;
+    while (k > sentStart && (/^\d{4}$/.test(toks[k]!.text) || /^["“‘'«]$/.test(toks[k]!.text))) k--;
+    if (k >= sentStart && k < s && toks[k]!.norm === 'the') ctx.reference = true;
+  }
   // "two brothers from Suluq", "overlooking X" (not "3 km from X", "close to/from X")
   if (
     EN_REFERENCE.has(p1) &&
