@@ -247,3 +247,28 @@ describe('context rules', () => {
     expect(clash?.event_date).toBe('2015-07-23');
   });
 });
+
+describe('one event per listed place', () => {
+  it('towns of one province far apart are separate events; the figures stay with the first', () => {
+    const es = events(
+      'Unemployed graduates staged sit-ins in Sidi Bouzid, Regueb and Meknassy on Monday.',
+      '2016-01-25',
+    );
+    expect(es.map((e) => e.location)).toEqual(['Sidi Bouzid', 'Regueb', 'Meknassy']);
+    expect(new Set(es.map((e) => e.admin1)).size).toBe(1);
+  });
+  it('a province named with a list of its towns: the towns are the places', () => {
+    const es = events(
+      'Graduates held sit-ins in several towns of Sidi Bouzid governorate, including Regueb and Meknassy.',
+      '2016-01-25',
+    );
+    expect(es.map((e) => e.location)).toEqual(['Regueb', 'Meknassy']);
+  });
+  it('a town and its province listed together are one place', () => {
+    const es = events(
+      'Three detainees were tortured in El Aroussa, Siliana province, on Monday.',
+      '2016-01-25',
+    );
+    expect(es.map((e) => e.location)).toEqual(['El Aroussa']);
+  });
+});

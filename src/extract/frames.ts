@@ -1,3 +1,4 @@
+import { distanceKm } from '../geo/index.js';
 import { eventTypeOf } from '../model/taxonomy.js';
 import type { Doc } from '../text/types.js';
 import { AR_RULES } from './ar/rules.js';
@@ -371,6 +372,9 @@ function pickDate(ann: Annotations, doc: Doc, g: Segment, main: TriggerHit): Fra
  * several places of different provinces in one list after the trigger; ACLED codes one event for
  * each. The figures stay with the first place (they are not split without a source for it).
  */
+/** Towns of one province listed together closer than this are one place (neighbourhoods, suburbs). */
+const MIN_SPLIT_KM = 10;
+
 function splitByPlace(doc: Doc, ann: Annotations, f: Frame, rules: LangRules): Frame[] {
   if (!f.place?.location?.admin1) return [f];
   const joinedTo = (a: PlaceHit, b: PlaceHit): boolean => {
@@ -396,11 +400,33 @@ function splitByPlace(doc: Doc, ann: Annotations, f: Frame, rules: LangRules): F
     }
   }
   if (!listed.size) return [f];
-  const byAdmin1 = new Map<string, PlaceHit>([[f.place.location.admin1, f.place]]);
-  for (const p of cands)
-    if (listed.has(p) && !byAdmin1.has(p.location!.admin1)) byAdmin1.set(p.location!.admin1, p);
-  if (byAdmin1.size < 2) return [f];
-  return [...byAdmin1.values()].map((place, i) =>
+  // one place per province, and per town of a province when the towns are apart ("in Sidi Bouzid,
+  // Regueb and Mazzouna"); a province next to one of its towns is that town's
+  // a province named with the event and a list of its towns: the towns are the places
+  const first =
+    f.place.location.level === 'admin1'
+      ? (cands.find(
+          (p) =>
+            listed.has(p) &&
+            p.location!.level !== 'admin1' &&
+            p.location!.level !== 'country' &&
+            p.location!.iso2 === f.place!.location!.iso2 &&
+            p.location!.admin1 === f.place!.location!.admin1,
+        ) ?? f.place)
+      : f.place;
+  const kept: PlaceHit[] = [first];
+  const town = (p: PlaceHit) => p.location!.level !== 'admin1' && p.location!.level !== 'country';
+  const covered = (p: PlaceHit) =>
+    kept.some((q) => {
+      const a = p.location!;
+      const b = q.location!;
+      if (a.iso2 !== b.iso2 || a.admin1 !== b.admin1) return false;
+      if (!town(p) || !town(q)) return true;
+      return distanceKm(a.latitude, a.longitude, b.latitude, b.longitude) < MIN_SPLIT_KM;
+    });
+  for (const p of cands) if (listed.has(p) && !covered(p)) kept.push(p);
+  if (kept.length < 2) return [f];
+  return kept.map((place, i) =>
     i === 0
       ? { ...f, place, split: true }
       : { ...f, place, split: true, deaths: [], wounded: [], arrested: [] },

@@ -148,6 +148,8 @@ export function compatible(a: Frame, b: Frame): boolean {
     if (a.eventType === 'Strategic developments') return false;
     if (a.eventType === 'Explosions/Remote violence') return false;
   }
+  // the events of one list of places ("in Sidi Bouzid, Regueb and Mazzouna") stay apart
+  if (a.split && b.split && a.place?.location?.location !== b.place?.location?.location) return false;
   const pa = placeKey(a);
   const pb = placeKey(b);
   if (pa && pb && pa !== pb) {

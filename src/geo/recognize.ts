@@ -76,6 +76,22 @@ export interface PlaceMention {
 }
 
 const HAS_ARABIC = /[\u0600-\u06FF]/;
+/**
+ * Lowercase English words spelled like an Arabic article: "at Tanta", "as far as", "an attack" —
+ * the preposition before a name, never part of it ("At Tafilah", "As Suwayda" are capitalised).
+ */
+const EN_WORD_ARTICLES = new Set(['at', 'as', 'an']);
+/** Direction words that open region names ("North Sinai", "Central Darfur"), often written lowercase. */
+const EN_REGION_DIRECTIONS = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'central',
+  'upper',
+  'lower',
+  'middle',
+]);
 const UPPER = /^\p{Lu}/u;
 
 function candidateOf(p: Place, via: GeoCandidate['via']): GeoCandidate {
@@ -260,7 +276,12 @@ function contextOf(doc: Doc, s: number, e: number, sentStart: number, sentEnd: n
   // "Ankara blamed IS for the attack", "Baghdad said": the government speaking
   if (EN_SPEAKER_VERBS.has(next) && !ctx.inside && !ctx.direction) ctx.reference = true;
   // "protests over the Zliten attack in Tripoli": the name of another event
-  if (p1 === 'the' && EN_EVENT_NOUNS.has(next)) ctx.reference = true;
+  // (also with a year or an opening quote between: the 2012 "Port Said Massacre")
+  if (EN_EVENT_NOUNS.has(next)) {
+    let k = s - 1;
+    while (k > sentStart && (/^\d{4}$/.test(toks[k]!.text) || /^["“‘'«]$/.test(toks[k]!.text))) k--;
+    if (k >= sentStart && k < s && toks[k]!.norm === 'the') ctx.reference = true;
+  }
   // "two brothers from Suluq", "overlooking X" (not "3 km from X", "close to/from X")
   if (
     EN_REFERENCE.has(p1) &&
@@ -345,7 +366,12 @@ function skeletonMatch(
   const toks = doc.tokens;
   const t0 = units[u]!.token;
   let s0 = t0;
-  while (s0 > sentStart && latinParts(toks[s0 - 1]!.text).every(isArticle) && toks[s0 - 1]!.kind === 'word')
+  while (
+    s0 > sentStart &&
+    !EN_WORD_ARTICLES.has(toks[s0 - 1]!.text) &&
+    latinParts(toks[s0 - 1]!.text).every(isArticle) &&
+    toks[s0 - 1]!.kind === 'word'
+  )
     s0--;
   const p1 = s0 > sentStart ? toks[s0 - 1]!.norm : '';
   const p2 = s0 - 1 > sentStart ? toks[s0 - 2]!.norm : '';
@@ -447,7 +473,12 @@ function scoreMention(
       else if (ctx.locative) best = Math.max(best, 0.5);
     }
   }
-  if (!arabic && !UPPER.test(surface[0]!.text)) return 0;
+  if (!arabic && !UPPER.test(surface[0]!.text)) {
+    // "south Sinai", "central Sinai", "west Darfur": a lowercase direction word opening a named region
+    const dirName =
+      surface.length > 1 && EN_REGION_DIRECTIONS.has(surface[0]!.norm) && UPPER.test(surface[1]!.text);
+    if (!dirName) return 0;
+  }
   return Math.min(1, best);
 }
 
@@ -498,7 +529,12 @@ export function recognizePlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
       // Include a leading article token ("Al Hasakah").
       while (tokenStart > sent.tokenStart) {
         const t = doc.tokens[tokenStart - 1]!;
-        if (t.kind === 'word' && !HAS_ARABIC.test(t.text) && latinParts(t.text).every(isArticle))
+        if (
+          t.kind === 'word' &&
+          !HAS_ARABIC.test(t.text) &&
+          !EN_WORD_ARTICLES.has(t.text) &&
+          latinParts(t.text).every(isArticle)
+        )
           tokenStart--;
         else break;
       }

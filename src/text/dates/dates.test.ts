@@ -221,3 +221,19 @@ describe('robustness', () => {
     }
   });
 });
+
+describe('spans of days', () => {
+  it('a span of days of one month is its first day, or the publication day inside it', () => {
+    // the last day after publication used to push the date a year back
+    expect(one('Clashes occurred from 15-18 February.', 'en', '2016-02-16')?.slice(0, 2)).toEqual([
+      '15-18 February',
+      '2016-02-16',
+    ]);
+    expect(one('Air strikes between 27-28 April.', 'en', '2016-04-27')?.[1]).toBe('2016-04-27');
+    expect(one('Operations on 22 - 25 May.', 'en', '2016-05-29')?.[1]).toBe('2016-05-22');
+    expect(one('Protests on 3 to 5 March 2015.', 'en', '2016-05-29')?.[1]).toBe('2015-03-03');
+  });
+  it('a descending pair is not a span', () => {
+    expect(dates('Figures 25-3 May', 'en', '2016-05-29').map((d) => d[0])).toEqual(['3 May']);
+  });
+});

@@ -35,17 +35,31 @@ function trailingYear(ctx: DateContext, j: number): { y: number; end: number } |
 }
 
 /** Resolves day + month (+ year or a qualifier) into a match. */
-function dayMonthResult(ctx: DateContext, start: number, j: number, d: number, mo: number): DateMatch | null {
+function dayMonthResult(
+  ctx: DateContext,
+  start: number,
+  j: number,
+  d: number,
+  mo: number,
+  spanLast = 0,
+): DateMatch | null {
+  // a span of days that includes the publication day ("clashes on 15-18 February" in an article of
+  // the 16th): the day of the article, else the span's first day
+  const day = (y: number) =>
+    ctx.pub && y === ctx.pub.y && mo === ctx.pub.m && ctx.pub.d >= d && ctx.pub.d <= spanLast ? ctx.pub.d : d;
   const yr = trailingYear(ctx, j);
-  if (yr) return m(start, yr.end, dayValue(yr.y, mo, d, false));
+  if (yr) return m(start, yr.end, dayValue(yr.y, mo, day(yr.y), false));
   if (!ctx.pub) return null;
   const dir = directionAt(ctx, j);
   let y = yearOnOrBefore(ctx.pub, mo, d);
   if (dir.dir === 'future')
     y = monthYearAfter(ctx.pub, mo) === ctx.pub.y && mo === ctx.pub.m ? ctx.pub.y : y + 1;
   const end = dir.dir ? dir.end : j;
-  return m(start, end, dayValue(y, mo, d, true));
+  return m(start, end, dayValue(y, mo, day(y), true));
 }
+
+/** Connectors of a span of days of one month ("15-18 February", "27 to 28 April"). */
+const DAY_SPAN = new Set(['-', '–', '—', 'to']);
 
 /** «21 كانون الثاني/يناير 2022», «21 يناير (كانون الثاني) 2022», «14 يوليو الماضي», "21 January 2022", "21st of January". */
 export const dayMonthParser: DateParser = {
@@ -54,12 +68,22 @@ export const dayMonthParser: DateParser = {
     const day = dayAt(ctx, i);
     if (!day) return null;
     let j = day.end;
+    // a span of days, "15-18 February", "27 to 28 April": the first day (the month is the last's)
+    let spanLast = 0;
+    const dash = tok(ctx, j);
+    if (dash && DAY_SPAN.has(dash.norm)) {
+      const last = dayAt(ctx, j + 1);
+      if (last && last.d > day.d) {
+        j = last.end;
+        spanLast = last.d;
+      }
+    }
     const c = tok(ctx, j);
     if (c && ctx.lex.dayConnectors.has(c.norm)) j++;
     const mo = monthAt(ctx, j);
     if (!mo) return null;
     j = altMonth(ctx, mo.end, mo.m);
-    return dayMonthResult(ctx, i, j, day.d, mo.m);
+    return dayMonthResult(ctx, i, j, day.d, mo.m, spanLast);
   },
 };
 
