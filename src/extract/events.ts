@@ -8,6 +8,7 @@ import { confidenceOf } from './confidence.js';
 import type { ExtractContext } from './context.js';
 import { eventNotes } from './notes.js';
 import { precedingDate, reconcile } from './refine.js';
+import type { Tally } from './tally.js';
 import type { ActorMention, Annotations, Frame, PlaceHit, Range } from './types.js';
 
 const PSEUDO_TYPES = new Set(['KILL', 'WOUND', 'ATTACK', 'CLAIM']);
@@ -16,6 +17,8 @@ const NON_STATE = new Set(['rebel', 'jihadist', 'militia', 'identity_militia', '
 export interface ArticleDefaults {
   place: PlaceHit | null;
   date: Frame['date'];
+  /** The figure a note says was recorded for its event ("[13 fatalities recorded]"). */
+  tally?: Tally | null;
 }
 
 /** The generic actor of a country for a template role (Civilians (X), Protesters (X), ...). */
@@ -199,7 +202,15 @@ export function frameToEvent(
     [assoc1, assoc2] = [assoc2, assoc1];
   }
 
-  const deaths = reconcile(f.deaths);
+  const counted = reconcile(f.deaths);
+  const tally = defaults.tally;
+  const deaths: {
+    value: number;
+    low?: number;
+    high?: number;
+    vague: boolean;
+    used: { range: Range }[];
+  } | null = tally ? { value: tally.value, vague: false, used: [{ range: tally.range }] } : counted;
   const wounded = reconcile(f.wounded);
   const arrested = reconcile(f.arrested);
   const date = f.date ?? precedingDate(doc, ann, f.sentence) ?? defaults.date;
