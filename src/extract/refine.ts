@@ -246,6 +246,21 @@ export interface Reconciled {
  */
 export function reconcile(input: Count[]): Reconciled | null {
   if (!input.length) return null;
+  // "A man was executed ... Another man was executed": one more victim on top of single victims
+  // told one by one (after a toll with figures, "another" may be a part of that toll)
+  const extra = input.filter((c) => c.additional && !c.vague);
+  const singles = input.every((c) => c.additional || (c.value === 1 && !c.vague));
+  if (extra.length && extra.length < input.length && singles) {
+    const base = reconcile(input.filter((c) => !extra.includes(c)))!;
+    const more = extra.reduce((s, c) => s + c.value, 0);
+    return {
+      ...base,
+      value: base.value + more,
+      ...(base.low !== undefined ? { low: base.low + more } : {}),
+      ...(base.high !== undefined ? { high: base.high + more } : {}),
+      used: [...base.used, ...extra],
+    };
+  }
   // "Nine soldiers and three attackers were killed": figures tied to one casualty word add up
   const counts: Count[] = [];
   const byAnchor = new Map<string, Count>();
