@@ -221,3 +221,19 @@ describe('robustness', () => {
     }
   });
 });
+
+describe('spans of days', () => {
+  it('reads a span running at publication in the current year, dated the publication day', () => {
+    expect(one('Clashes went on in Sirte from 15-18 February.', 'en', '2016-02-16')).toEqual([
+      '15-18 February',
+      '2016-02-16',
+      1,
+      'absolute',
+    ]);
+    expect(one('اندلعت اشتباكات في سرت بين 15 و18 فبراير.', 'ar', '2016-02-16')?.[1]).toBe('2016-02-16');
+  });
+  it('dates a past span by its last day', () => {
+    expect(one('Clashes went on in Sirte from 10 to 12 March.', 'en', '2016-03-20')?.[1]).toBe('2016-03-12');
+    expect(one('اندلعت اشتباكات في سرت بين 10 و12 مارس.', 'ar', '2016-03-20')?.[1]).toBe('2016-03-12');
+  });
+});

@@ -1,7 +1,7 @@
 import { ANY_PREFIX, CONJ_PREFIX, lookup, NO_PREFIX } from '../../numbers/common/phrases.js';
 import { numberAt } from '../../numbers/index.js';
 import type { DateContext, DateMatch, DateParser } from '../types.js';
-import { addDays, monthYearAfter, monthYearOnOrBefore, yearOnOrBefore } from './calendar.js';
+import { addDays, compare, monthYearAfter, monthYearOnOrBefore, yearOnOrBefore } from './calendar.js';
 import {
   agoValue,
   altMonth,
@@ -35,6 +35,9 @@ function trailingYear(ctx: DateContext, j: number): { y: number; end: number } |
 }
 
 /** Resolves day + month (+ year or a qualifier) into a match. */
+/** Words between the two days of a span: "15-18", "15 to 18", «27 و28», «من 27 إلى 30». */
+const DAY_SPAN_LINKS = new Set(['-', '–', 'to', 'and', 'until', 'till', 'و', 'الي', 'حتي']);
+
 function dayMonthResult(ctx: DateContext, start: number, j: number, d: number, mo: number): DateMatch | null {
   const yr = trailingYear(ctx, j);
   if (yr) return m(start, yr.end, dayValue(yr.y, mo, d, false));
@@ -54,12 +57,31 @@ export const dayMonthParser: DateParser = {
     const day = dayAt(ctx, i);
     if (!day) return null;
     let j = day.end;
+    // a span of days ("from 15-18 February", «بين 27 و28 أبريل»): its year is the first day's, so
+    // that a span still running at publication is not read as last year's; its day is the last
+    // one, or the publication day while it runs
+    const link = tok(ctx, j);
+    let last = 0;
+    if (link && DAY_SPAN_LINKS.has(link.norm)) {
+      const day2 = dayAt(ctx, j + 1);
+      if (day2 && day2.d > day.d && monthAt(ctx, day2.end)) {
+        j = day2.end;
+        last = day2.d;
+      }
+    }
     const c = tok(ctx, j);
     if (c && ctx.lex.dayConnectors.has(c.norm)) j++;
     const mo = monthAt(ctx, j);
     if (!mo) return null;
     j = altMonth(ctx, mo.end, mo.m);
-    return dayMonthResult(ctx, i, j, day.d, mo.m);
+    const r = dayMonthResult(ctx, i, j, day.d, mo.m);
+    if (!r || !last) return r;
+    const y = Number(r.value.date.slice(0, 4));
+    let end = dayValue(y, mo.m, last, r.value.relative);
+    if (end && ctx.pub && r.value.relative && compare({ y, m: mo.m, d: last }, ctx.pub) > 0) {
+      end = dayValue(ctx.pub.y, ctx.pub.m, ctx.pub.d, true);
+    }
+    return end ? { ...r, value: end } : r;
   },
 };
 
