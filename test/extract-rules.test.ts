@@ -247,3 +247,18 @@ describe('context rules', () => {
     expect(clash?.event_date).toBe('2015-07-23');
   });
 });
+
+describe('tyre burning', () => {
+  it('makes a road blockade a violent demonstration', () => {
+    for (const text of [
+      'Unemployed youths blocked the main road in Gafsa on Monday, setting tyres on fire.',
+      'In Kasserine, tyres were set on fire and roads blocked on Monday to demand jobs.',
+      'أغلق شبان عاطلون عن العمل الطريق الرئيسية في مدينة قفصة أمس وأشعلوا الإطارات.',
+      'احتج شبان في مدينة قفصة أمس بإشعال الإطارات وإغلاق الطرق.',
+    ]) {
+      const e = one(text, '2024-03-12');
+      expect(e.sub_event_type, text).toBe('Violent demonstration');
+      expect(e.actor1, text).toBe('Rioters (Tunisia)');
+    }
+  });
+});
