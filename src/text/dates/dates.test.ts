@@ -237,3 +237,22 @@ describe('spans of days', () => {
     expect(one('اندلعت اشتباكات في سرت بين 10 و12 مارس.', 'ar', '2016-03-20')?.[1]).toBe('2016-03-12');
   });
 });
+
+describe('a relative day that names its weekday', () => {
+  // 2015-07-21 is a Tuesday
+  it('trusts the weekday when the publication date is off, and moves the other relative days with it', () => {
+    const ds = dates('قصفت الطائرات المدينة أمس الجمعة. وفي صباح أمس قتل جنديان.', 'ar', '2015-07-21');
+    expect(ds.map((d) => d[1])).toEqual(['2015-07-17', '2015-07-17']);
+    expect(
+      dates(
+        'Aircraft struck the town yesterday Friday. Yesterday two soldiers were killed.',
+        'en',
+        '2015-07-21',
+      ).map((d) => d[1]),
+    ).toEqual(['2015-07-17', '2015-07-17']);
+  });
+  it('keeps the publication date when the weekday agrees', () => {
+    expect(one('قصفت الطائرات المدينة أمس الإثنين.', 'ar', '2015-07-21')?.[1]).toBe('2015-07-20');
+    expect(one('Aircraft struck the town yesterday Monday.', 'en', '2015-07-21')?.[1]).toBe('2015-07-20');
+  });
+});

@@ -1,7 +1,16 @@
 import { ANY_PREFIX, CONJ_PREFIX, lookup, NO_PREFIX } from '../../numbers/common/phrases.js';
 import { numberAt } from '../../numbers/index.js';
 import type { DateContext, DateMatch, DateParser } from '../types.js';
-import { addDays, compare, monthYearAfter, monthYearOnOrBefore, yearOnOrBefore } from './calendar.js';
+import type { YMD } from './calendar.js';
+import {
+  addDays,
+  compare,
+  lastWeekday,
+  monthYearAfter,
+  monthYearOnOrBefore,
+  weekdayOf,
+  yearOnOrBefore,
+} from './calendar.js';
 import {
   agoValue,
   altMonth,
@@ -232,6 +241,10 @@ export const relativeDayParser: DateParser = {
   },
 };
 
+function daysBetween(a: YMD, b: YMD): number {
+  return Math.round((Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86_400_000);
+}
+
 function relativeDay(ctx: DateContext, i: number, withPart: boolean): DateMatch | null {
   if (!ctx.pub) return null;
   const { tokens, lex } = ctx;
@@ -246,10 +259,18 @@ function relativeDay(ctx: DateContext, i: number, withPart: boolean): DateMatch 
   const next = tok(ctx, end);
   if (rel.value === 0 && next && lex.todayBlockersAfter.has(next.norm)) return null;
   if (next && lex.dayPartsAfter.has(next.norm)) end++;
-  // «أمس الجمعة»: the weekday names the same day.
+  // «أمس الجمعة», "yesterday, Friday": the weekday names the same day. When it does not fall on
+  // that day, the publication date given with the article is off (a late upload, a print date):
+  // the named weekday is the firmer word, and the day is its latest one on or before "yesterday".
+  const told = addDays(ctx.pub, rel.value);
+  let day = told;
   const wd = lex.weekdays.matchAt(tokens, end, NO_PREFIX, ctx.to);
-  if (wd) end = wd.end;
-  return m(i, end, value(addDays(ctx.pub, rel.value), 1, 'relative_day', true));
+  if (wd) {
+    end = wd.end;
+    if (rel.value <= 0 && weekdayOf(day) !== wd.value) day = lastWeekday(day, wd.value);
+  }
+  const shift = daysBetween(told, day);
+  return m(i, end, value(day, 1, 'relative_day', true), shift ? { shift } : {});
 }
 
 /** Weekdays: «الأحد», «يوم الأحد», «ليلة الجمعة», «فجر الأحد», «الخميس الماضي», "on Sunday", "Sunday night", "late Saturday", "last Sunday". */
