@@ -262,3 +262,20 @@ describe('tyre burning', () => {
     }
   });
 });
+
+describe('the toll of a riot', () => {
+  it('counts a death told after a riot or a dispersed protest as its toll, keeping its sides', () => {
+    const en = events(
+      'Police fired live rounds to disperse rioters who blocked the main road in Nyala on Monday. One demonstrator was taken to hospital and later died.',
+      '2024-03-12',
+    );
+    expect(en).toHaveLength(1);
+    expect(en[0]!.fatalities).toBe(1);
+    expect(en[0]!.actor2).toBe('Police Forces of Sudan (2019-)');
+    const ar = one(
+      'أطلقت الشرطة الرصاص الحي لتفريق محتجين أغلقوا الطريق الرئيسي في مدينة نيالا أمس. وتوفي أحد المتظاهرين لاحقا في المستشفى متأثرا بجراحه.',
+      '2024-03-12',
+    );
+    expect(ar.fatalities).toBe(1);
+  });
+});
