@@ -279,3 +279,18 @@ describe('the toll of a riot', () => {
     expect(ar.fatalities).toBe(1);
   });
 });
+
+describe('a route between two places', () => {
+  it('is one place, not a list of events', () => {
+    expect(
+      events(
+        'A gunman was killed by soldiers on Monday near El Ghariani, on the road between Ben Gardane and Tataouine.',
+        '2024-03-12',
+      ),
+    ).toHaveLength(1);
+    expect(events('قتل مسلح برصاص الجيش أمس على الطريق بين بن قردان وتطاوين.', '2024-03-12')).toHaveLength(1);
+  });
+  it('still splits a list of places', () => {
+    expect(events('Protests were held in Kasserine and Gafsa on Monday.', '2024-03-12')).toHaveLength(2);
+  });
+});
