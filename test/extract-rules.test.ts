@@ -272,3 +272,50 @@ describe('one event per listed place', () => {
     expect(es.map((e) => e.location)).toEqual(['El Aroussa']);
   });
 });
+
+describe('tyre burning', () => {
+  it('makes a road blockade a violent demonstration', () => {
+    for (const text of [
+      'Unemployed youths blocked the main road in Gafsa on Monday, setting tyres on fire.',
+      'In Kasserine, tyres were set on fire and roads blocked on Monday to demand jobs.',
+      'أغلق شبان عاطلون عن العمل الطريق الرئيسية في مدينة قفصة أمس وأشعلوا الإطارات.',
+      'احتج شبان في مدينة قفصة أمس بإشعال الإطارات وإغلاق الطرق.',
+    ]) {
+      const e = one(text, '2024-03-12');
+      expect(e.sub_event_type, text).toBe('Violent demonstration');
+      expect(e.actor1, text).toBe('Rioters (Tunisia)');
+    }
+  });
+});
+
+describe('the toll of a riot', () => {
+  it('counts a death told after a riot or a dispersed protest as its toll, keeping its sides', () => {
+    const en = events(
+      'Police fired live rounds to disperse rioters who blocked the main road in Nyala on Monday. One demonstrator was taken to hospital and later died.',
+      '2024-03-12',
+    );
+    expect(en).toHaveLength(1);
+    expect(en[0]!.fatalities).toBe(1);
+    expect(en[0]!.actor2).toBe('Police Forces of Sudan (2019-)');
+    const ar = one(
+      'أطلقت الشرطة الرصاص الحي لتفريق محتجين أغلقوا الطريق الرئيسي في مدينة نيالا أمس. وتوفي أحد المتظاهرين لاحقا في المستشفى متأثرا بجراحه.',
+      '2024-03-12',
+    );
+    expect(ar.fatalities).toBe(1);
+  });
+});
+
+describe('a route between two places', () => {
+  it('is one place, not a list of events', () => {
+    expect(
+      events(
+        'A gunman was killed by soldiers on Monday near El Ghariani, on the road between Ben Gardane and Tataouine.',
+        '2024-03-12',
+      ),
+    ).toHaveLength(1);
+    expect(events('قتل مسلح برصاص الجيش أمس على الطريق بين بن قردان وتطاوين.', '2024-03-12')).toHaveLength(1);
+  });
+  it('still splits a list of places', () => {
+    expect(events('Protests were held in Kasserine and Gafsa on Monday.', '2024-03-12')).toHaveLength(2);
+  });
+});

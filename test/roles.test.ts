@@ -19,6 +19,17 @@ function sides(text: string): [string, string] {
 }
 
 describe('role assignment: English', () => {
+  it('lists state forces first when a blast or an attack by unnamed men is told from their side', () => {
+    expect(
+      sides(
+        'Three soldiers were wounded when a roadside bomb exploded near their patrol outside Gao on Monday.',
+      ),
+    ).toEqual(['Military Forces of Mali (2021-)', 'Unidentified Armed Group (Mali)']);
+    expect(sides('Two policemen were shot dead by unknown gunmen in Arish on Monday.')).toEqual([
+      'Police Forces of Egypt (2014-)',
+      'Unidentified Armed Group (Egypt)',
+    ]);
+  });
   it('reads the subject of a passive verb as the patient', () => {
     expect(
       sides(
@@ -76,10 +87,20 @@ describe('role assignment: Arabic', () => {
     ]);
   });
   it('reads the owner of a hit building as the target, not the genitive agent', () => {
+    // the police, named first, are listed before the bomber the text never names
     expect(sides('قتل ثلاثة من عناصر الشرطة في تفجير استهدف مسجد قوات الطوارئ في مدينة أبها أمس.')).toEqual([
-      'Unidentified Armed Group (Saudi Arabia)',
       'Police Forces of Saudi Arabia (2015-)',
+      'Unidentified Armed Group (Saudi Arabia)',
     ]);
+  });
+  it('lists state forces first when a blast or an attack by unnamed men is told from their side', () => {
+    expect(sides('أصيب ثلاثة من عناصر الجيش العراقي بانفجار عبوة ناسفة في قضاء الطارمية أمس.')).toEqual([
+      'Military Forces of Iraq (2020-)',
+      'Unidentified Armed Group (Iraq)',
+    ]);
+    expect(
+      sides('قتل جنديان من الجيش العراقي بهجوم شنه مسلحون مجهولون على نقطة تفتيش في قضاء الطارمية أمس.'),
+    ).toEqual(['Military Forces of Iraq (2020-)', 'Unidentified Armed Group (Iraq)']);
   });
   it('reads «بين X وعناصر من Y» as two sides', () => {
     const [a1, a2] = sides('اندلعت اشتباكات بين الجيش وعناصر من داعش في مدينة دير الزور أمس.');

@@ -161,6 +161,7 @@ export function findCounts(
     b: number,
     update: boolean,
     anchor?: number,
+    additional = false,
   ) => {
     const v = victimAfter(b);
     // the victims may stand inside the count ("Eight militants were killed", «12 جنديا قتلوا»)
@@ -181,6 +182,7 @@ export function findCounts(
       victimClass: v.cls,
       ...(v.victim ? { victim: v.victim } : {}),
       ...(anchor !== undefined ? { anchor } : {}),
+      ...(additional ? { additional } : {}),
     };
     if (kind === 'death') out.deaths.push(c);
     else if (kind === 'wound') out.wounded.push(c);
@@ -227,6 +229,21 @@ export function findCounts(
         continue;
       }
       if (depth > 0) continue;
+      // "Two soldiers, one an officer, were killed": skip an apposition between commas
+      if ((t.text === ',' || t.text === '،') && APPOSITION.has(tokens[j + 1]?.norm ?? '')) {
+        let close = -1;
+        for (let q = j + 2; q < Math.min(to, j + 8); q++) {
+          if (tokens[q]!.text === ',' || tokens[q]!.text === '،') {
+            close = q;
+            break;
+          }
+          if (tokens[q]!.kind === 'punct') break;
+        }
+        if (close > 0) {
+          j = close;
+          continue;
+        }
+      }
       if (t.kind === 'punct') break;
       if (t.kind === 'number') {
         // a coordinated figure: "4 guards and 2 civilians killed"
@@ -277,6 +294,9 @@ export function findCounts(
     if (right && left) pick = right.at - n.tokenEnd <= n.tokenStart - left.end ? right : left;
     if (!pick) continue;
     if (negatedBefore(Math.min(pick.at, n.tokenStart))) continue;
+    // "many victims", «عشرات الضحايا»: victims include the wounded, so a vague figure is no death count
+    const vagueFigure = !!n.value.vague || n.value.kind === 'vague';
+    if (vagueFigure && tokens[pick.at]!.forms.some((f) => VICTIM_NOUNS.has(f))) continue;
     usedAnchors.add(pick.at);
     const lo = Math.min(n.tokenStart, pick.at);
     const hi = Math.max(n.tokenEnd, pick.end);
@@ -299,13 +319,19 @@ export function findCounts(
       push('death', named, false, k, an.end, false);
       continue;
     }
+    // "A nurse and her infant son were killed": two singular victims joined by "and"
+    const pair = coordinatedSingulars(tokens, k, from);
+    if (pair >= 2) {
+      push('death', pair, false, k, an.end, false);
+      continue;
+    }
     if (
       singularAfter(tokens, an.end, to) ||
       singularBefore(tokens, k, from) ||
       arabicSingular(tokens, k, an.end, from) ||
       namedVictimAfter(doc, idx, an.end, to)
     ) {
-      push('death', 1, false, k, an.end, false);
+      push('death', 1, false, k, an.end, false, undefined, isAdditional(tokens, k, an.end, from, to));
       continue;
     }
     if (isSingularDeathNoun(t)) push('death', 1, false, k, an.end, false);
@@ -431,6 +457,8 @@ const EN_SINGULAR_PERSON = new Set([
   'cleric',
   'priest',
   'elder',
+  'vendor',
+  'nurse',
 ]);
 
 type Tok = import('../text/types.js').Token;
@@ -445,6 +473,8 @@ function singularAfter(tokens: Tok[], i: number, to: number): boolean {
   // «مقتل أحد عناصر الشرطة»: one of
   if (t.stem === 'احد' || t.norm === 'احد') return true;
   if (t.forms.some((f) => AR_SINGULAR_PERSON.has(f))) return true;
+  // "killing him", "shot her dead"
+  if (t.norm === 'him' || t.norm === 'her') return true;
   if (!EN_DET_ONE.has(t.norm)) {
     // note style without an article: "Militiamen kill merchant", "killed former local official"
     for (let j = i; j < Math.min(to, i + 4); j++) {
@@ -517,6 +547,20 @@ function singularBefore(tokens: Tok[], k: number, from: number): boolean {
   // the trigger itself may start with the auxiliary ("was killed")
   if (tokens[k]?.norm === 'was' || tokens[k]?.norm === 'is') k++;
   const aux = tokens[k - 1];
+  // "leaving him dead"
+  if (aux?.norm === 'him' || aux?.norm === 'her') return true;
+  // "Policeman stabbed near El Geneina, died next day": the subject left out after a comma is the
+  // sentence's own, a singular person without a figure
+  if (aux && (aux.text === ',' || aux.text === ';')) {
+    let s0 = k - 1;
+    while (s0 > 0 && tokens[s0 - 1]!.sentence === aux.sentence) s0--;
+    for (let j = s0; j < Math.min(k - 1, s0 + 3); j++) {
+      const t = tokens[j]!;
+      if (t.kind === 'number') return false;
+      if (EN_SINGULAR_PERSON.has(t.norm)) return true;
+    }
+    return false;
+  }
   // "A prisoner ... died", "A displaced man killed, another wounded": a singular subject right before
   if (!aux || !EN_PASSIVE_SINGULAR.has(aux.norm)) {
     for (let j = k - 1; j >= Math.max(from, k - 8); j--) {
@@ -569,3 +613,62 @@ function isSingularDeathNoun(t: Tok): boolean {
 function isPluralDeathNoun(t: import('../text/types.js').Token): boolean {
   return t.forms.some((f) => AR_PLURAL_DEATH.has(f)) || EN_PLURAL_DEATH.has(t.norm);
 }
+
+/** Words that open an apposition inside a counted noun phrase ("Two soldiers, one an officer, ..."). */
+const APPOSITION = new Set(['one', 'including', 'among', 'both', 'all', 'mostly', 'most', 'منهم', 'بينهم']);
+
+/** Nouns for victims that include the wounded. */
+const VICTIM_NOUNS = new Set(['victims', 'victim', 'ضحايا', 'الضحايا']);
+
+/**
+ * "Another man was reported executed", «وقتل شخص آخر»: one more victim besides those already
+ * counted (English "another" before the victim, Arabic «آخر» after it).
+ */
+function isAdditional(tokens: Tok[], k: number, end: number, from: number, to: number): boolean {
+  for (let j = k - 1; j >= Math.max(from, k - 6); j--) {
+    const t = tokens[j]!;
+    if (t.kind === 'punct') break;
+    if (t.norm === 'another') return true;
+  }
+  for (let j = end; j < Math.min(to, end + 3); j++) {
+    const t = tokens[j]!;
+    if (t.kind === 'punct') break;
+    if (/^(اخر|اخري)$/.test(t.stem) || t.norm === 'another') return true;
+  }
+  return false;
+}
+
+/**
+ * Two or more singular victims joined by "and" before a plural passive ("An Indian nurse and her
+ * infant son were killed"): their number. 0 when the clause holds a figure or no such list.
+ */
+function coordinatedSingulars(tokens: Tok[], k: number, from: number): number {
+  let i = k;
+  if (tokens[i]?.norm !== 'were') i = k - 1;
+  if (tokens[i]?.norm !== 'were') return 0;
+  let n = 0;
+  let joined = false;
+  for (let j = i - 1; j >= Math.max(from, i - 12); j--) {
+    const t = tokens[j]!;
+    if (t.kind === 'punct' || t.kind === 'number') return 0;
+    if (t.norm === 'and') joined = true;
+    else if (EN_SINGULAR_PERSON.has(t.norm)) n++;
+    else if (EN_PLURAL_PERSON.has(t.norm)) return 0;
+  }
+  return joined && n >= 2 ? n : 0;
+}
+
+const EN_PLURAL_PERSON = new Set([
+  'soldiers',
+  'people',
+  'civilians',
+  'men',
+  'women',
+  'children',
+  'militants',
+  'fighters',
+  'policemen',
+  'officers',
+  'members',
+  'others',
+]);

@@ -8,6 +8,7 @@ import { confidenceOf } from './confidence.js';
 import type { ExtractContext } from './context.js';
 import { eventNotes } from './notes.js';
 import { precedingDate, reconcile } from './refine.js';
+import type { Tally } from './tally.js';
 import type { ActorMention, Annotations, Frame, PlaceHit, Range } from './types.js';
 
 const PSEUDO_TYPES = new Set(['KILL', 'WOUND', 'ATTACK', 'CLAIM']);
@@ -16,6 +17,8 @@ const NON_STATE = new Set(['rebel', 'jihadist', 'militia', 'identity_militia', '
 export interface ArticleDefaults {
   place: PlaceHit | null;
   date: Frame['date'];
+  /** The figure a note says was recorded for its event ("[13 fatalities recorded]"). */
+  tally?: Tally | null;
 }
 
 /** The generic actor of a country for a template role (Civilians (X), Protesters (X), ...). */
@@ -41,6 +44,19 @@ function salientNonState(ann: Annotations, exclude?: string): ActorMention | nul
     else counts.set(a.name, { n: 1, m });
   }
   return [...counts.values()].sort((x, y) => y.n - x.n)[0]?.m ?? null;
+}
+
+/** One side is state forces (inter 1), the other an armed non-state group (rebels, militias: 2-4). */
+function isStateVsArmed(i1: number, i2: number): boolean {
+  const armed = (i: number) => i >= 2 && i <= 4;
+  return (i1 === 1 && armed(i2)) || (i2 === 1 && armed(i1));
+}
+
+/** Where the text first names an actor (its frame mention or any mention of the same name); never named: Infinity. */
+function firstMention(ann: Annotations, a: ResolvedActor, range: Range | null): number {
+  let pos = range ? range.start : Number.POSITIVE_INFINITY;
+  for (const m of ann.actors) if (m.actor?.name === a.name && m.start < pos) pos = m.start;
+  return pos;
 }
 
 function evidence(doc: Doc, field: string, r: { start: number; end: number }): Evidence {
@@ -167,8 +183,34 @@ export function frameToEvent(
     [a1Range, a2Range] = [a2Range, a1Range];
     [assoc1, assoc2] = [assoc2, assoc1];
   }
+  // the side that acted, for confidence: the order below is a listing convention, not who acted
+  const actedNamed = !!a1Range && !!a1 && !a1.entry.generic;
+  // state forces attacked by an armed group, in a battle or a blast: ACLED lists the state forces
+  // first when the report names them first ("Two policemen were wounded when gunmen opened fire",
+  // "A bomb killed two soldiers ... IS claimed it") or never names the attackers (an unknown bomber);
+  // an attack told from the attackers' side ("Gunmen attacked a checkpoint") keeps them first
+  if (
+    (et === 'Battles' || et === 'Explosions/Remote violence') &&
+    a1 &&
+    a2 &&
+    a2.inter === 1 &&
+    isStateVsArmed(a1.inter, a2.inter) &&
+    firstMention(ann, a2, a2Range) < firstMention(ann, a1, a1Range)
+  ) {
+    [a1, a2] = [a2, a1];
+    [a1Range, a2Range] = [a2Range, a1Range];
+    [assoc1, assoc2] = [assoc2, assoc1];
+  }
 
-  const deaths = reconcile(f.deaths);
+  const counted = reconcile(f.deaths);
+  const tally = defaults.tally;
+  const deaths: {
+    value: number;
+    low?: number;
+    high?: number;
+    vague: boolean;
+    used: { range: Range }[];
+  } | null = tally ? { value: tally.value, vague: false, used: [{ range: tally.range }] } : counted;
   const wounded = reconcile(f.wounded);
   const arrested = reconcile(f.arrested);
   const date = f.date ?? precedingDate(doc, ann, f.sentence) ?? defaults.date;
@@ -256,7 +298,7 @@ export function frameToEvent(
     triggerWeight: mainWeight,
     inferred: f.triggers.every((t) => PSEUDO_TYPES.has(t.entry.subEventType)),
     multiType: types.size > 1,
-    namedAgent: !!a1Range && !!a1 && !a1.entry.generic,
+    namedAgent: actedNamed,
     anyActor: !!a1Range || !!a2Range,
     placeInSentence: !!f.place,
     located: !!loc,

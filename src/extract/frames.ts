@@ -134,10 +134,19 @@ const GRIEVANCE = new Set([
   'against',
   'over',
   'denounce',
+  'denounced',
   'denouncing',
   'decry',
+  'decried',
+  'decrying',
   'condemn',
+  'condemned',
   'condemning',
+  'mourn',
+  'mourned',
+  'mourning',
+  'ندد',
+  'نددوا',
   'solidarity',
   'احتجاجا',
   'تنديدا',
@@ -393,7 +402,16 @@ function splitByPlace(doc: Doc, ann: Annotations, f: Frame, rules: LangRules): F
     (p) => p.tokenStart >= f.segStart && p.tokenEnd <= f.segEnd && p.location?.admin1 && !p.dateline,
   );
   const listed = new Set<PlaceHit>();
+  // "on the road between Ben Gardane and Tataouine", «على الطريق بين حلب وإدلب»: a route, one place
+  const route = (p: PlaceHit) => {
+    const prev = doc.tokens[p.tokenStart - 1];
+    return (
+      !!prev &&
+      (rules.between.includes(prev.norm) || prev.stem === 'بين' || doc.tokens[p.tokenStart]!.prefix === 'بين')
+    );
+  };
   for (let i = 0; i + 1 < cands.length; i++) {
+    if (route(cands[i]!)) continue;
     if (joinedTo(cands[i]!, cands[i + 1]!)) {
       listed.add(cands[i]!);
       listed.add(cands[i + 1]!);

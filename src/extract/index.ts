@@ -7,6 +7,7 @@ import { frameToEvent } from './events.js';
 import { buildFrames } from './frames.js';
 import { articlePlace } from './place.js';
 import { articleDate, dropOutOfTime, mergeFrames } from './refine.js';
+import { findTally } from './tally.js';
 
 export type { ExtractContext } from './context.js';
 
@@ -40,7 +41,7 @@ export function runPipeline(ctx: ExtractContext, article: ArticleInput): { doc: 
   let frames = buildFrames(doc, ann, ctx);
   frames = dropOutOfTime(doc, ann, frames);
   frames = mergeFrames(frames);
-  const defaults = { place: articlePlace(doc, ann), date: articleDate(doc, ann) };
+  const defaults = { place: articlePlace(doc, ann), date: articleDate(doc, ann), tally: findTally(doc, ann) };
   const events = frames.map((f) => frameToEvent(doc, ann, ctx, f, defaults));
   // The lead event of an article is the one it is written about; further events (round-ups,
   // background incidents, consequences) are real less often: their confidence is lowered.

@@ -132,13 +132,23 @@ function placeKey(f: Frame): string | null {
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
 
 /** Whether two frames of one article can be reports of the same event. */
+const DEMO = new Set(['Protests', 'Riots']);
+
 export function compatible(a: Frame, b: Frame): boolean {
   if (a.eventType !== b.eventType) {
     // a generic killing/attack frame may merge with any violent frame
     const generic = (f: Frame) =>
       ['KILL', 'WOUND', 'ATTACK'].includes(f.triggers[0]?.entry.subEventType ?? '') &&
       f.triggers.every((t) => ['KILL', 'WOUND', 'ATTACK', 'CLAIM'].includes(t.entry.subEventType));
-    if (!(VIOLENT.has(a.eventType) && VIOLENT.has(b.eventType) && (generic(a) || generic(b)))) return false;
+    // a death told after a riot or a dispersed protest ("Police fired live rounds to disperse the
+    // rioters. One demonstrator later died") is its toll
+    const toll = (f: Frame) =>
+      f.deaths.length > 0 &&
+      f.triggers.some((t) => t.entry.subEventType === 'KILL') &&
+      f.triggers.every((t) => ['KILL', 'WOUND'].includes(t.entry.subEventType));
+    const afterDemo = DEMO.has(a.eventType) && toll(b) && b.sentence > a.sentence && !b.agent;
+    if (!afterDemo && !(VIOLENT.has(a.eventType) && VIOLENT.has(b.eventType) && (generic(a) || generic(b))))
+      return false;
   } else if (
     a.subEventType !== b.subEventType &&
     a.eventType !== 'Battles' &&
@@ -191,6 +201,16 @@ function mergeInto(a: Frame, b: Frame): Frame {
   const base = better ? b : a;
   const other = better ? a : b;
   const placeOf = (f: Frame) => f.place?.location?.geo_precision ?? 9;
+  // the toll of a riot or a dispersed protest: its victims are the demonstrators already there
+  if (DEMO.has(base.eventType) && !DEMO.has(other.eventType)) {
+    return {
+      ...base,
+      triggers: [...base.triggers, ...other.triggers],
+      deaths: [...base.deaths, ...other.deaths],
+      wounded: [...base.wounded, ...other.wounded],
+      merged: base.merged + other.merged + 1,
+    };
+  }
   return {
     ...base,
     triggers: [...base.triggers, ...other.triggers],
@@ -248,6 +268,21 @@ export interface Reconciled {
  */
 export function reconcile(input: Count[]): Reconciled | null {
   if (!input.length) return null;
+  // "A man was executed ... Another man was executed": one more victim on top of single victims
+  // told one by one (after a toll with figures, "another" may be a part of that toll)
+  const extra = input.filter((c) => c.additional && !c.vague);
+  const singles = input.every((c) => c.additional || (c.value === 1 && !c.vague));
+  if (extra.length && extra.length < input.length && singles) {
+    const base = reconcile(input.filter((c) => !extra.includes(c)))!;
+    const more = extra.reduce((s, c) => s + c.value, 0);
+    return {
+      ...base,
+      value: base.value + more,
+      ...(base.low !== undefined ? { low: base.low + more } : {}),
+      ...(base.high !== undefined ? { high: base.high + more } : {}),
+      used: [...base.used, ...extra],
+    };
+  }
   // "Nine soldiers and three attackers were killed": figures tied to one casualty word add up
   const counts: Count[] = [];
   const byAnchor = new Map<string, Count>();

@@ -67,6 +67,8 @@ export interface Count {
   victimClass: VictimClass;
   /** Token of the casualty word the figure is tied to: figures sharing it are parts of one toll. */
   anchor?: number;
+  /** One more victim on top of those already told ("Another man was executed", «وقتل شخص آخر»). */
+  additional?: boolean;
 }
 
 /** An event frame: a trigger and the arguments found around it. */

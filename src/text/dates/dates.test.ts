@@ -223,17 +223,39 @@ describe('robustness', () => {
 });
 
 describe('spans of days', () => {
-  it('a span of days of one month is its first day, or the publication day inside it', () => {
-    // the last day after publication used to push the date a year back
-    expect(one('Clashes occurred from 15-18 February.', 'en', '2016-02-16')?.slice(0, 2)).toEqual([
+  it('reads a span running at publication in the current year, dated the publication day', () => {
+    expect(one('Clashes went on in Sirte from 15-18 February.', 'en', '2016-02-16')).toEqual([
       '15-18 February',
       '2016-02-16',
+      1,
+      'absolute',
     ]);
-    expect(one('Air strikes between 27-28 April.', 'en', '2016-04-27')?.[1]).toBe('2016-04-27');
-    expect(one('Operations on 22 - 25 May.', 'en', '2016-05-29')?.[1]).toBe('2016-05-22');
-    expect(one('Protests on 3 to 5 March 2015.', 'en', '2016-05-29')?.[1]).toBe('2015-03-03');
+    expect(one('اندلعت اشتباكات في سرت بين 15 و18 فبراير.', 'ar', '2016-02-16')?.[1]).toBe('2016-02-16');
   });
   it('a descending pair is not a span', () => {
     expect(dates('Figures 25-3 May', 'en', '2016-05-29').map((d) => d[0])).toEqual(['3 May']);
+  });
+  it('dates a past span by its last day', () => {
+    expect(one('Clashes went on in Sirte from 10 to 12 March.', 'en', '2016-03-20')?.[1]).toBe('2016-03-12');
+    expect(one('اندلعت اشتباكات في سرت بين 10 و12 مارس.', 'ar', '2016-03-20')?.[1]).toBe('2016-03-12');
+  });
+});
+
+describe('a relative day that names its weekday', () => {
+  // 2015-07-21 is a Tuesday
+  it('trusts the weekday when the publication date is off, and moves the other relative days with it', () => {
+    const ds = dates('قصفت الطائرات المدينة أمس الجمعة. وفي صباح أمس قتل جنديان.', 'ar', '2015-07-21');
+    expect(ds.map((d) => d[1])).toEqual(['2015-07-17', '2015-07-17']);
+    expect(
+      dates(
+        'Aircraft struck the town yesterday Friday. Yesterday two soldiers were killed.',
+        'en',
+        '2015-07-21',
+      ).map((d) => d[1]),
+    ).toEqual(['2015-07-17', '2015-07-17']);
+  });
+  it('keeps the publication date when the weekday agrees', () => {
+    expect(one('قصفت الطائرات المدينة أمس الإثنين.', 'ar', '2015-07-21')?.[1]).toBe('2015-07-20');
+    expect(one('Aircraft struck the town yesterday Monday.', 'en', '2015-07-21')?.[1]).toBe('2015-07-20');
   });
 });

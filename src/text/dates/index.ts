@@ -23,12 +23,24 @@ function matchesOf(doc: Doc, from: number, to: number): DateMatch[] {
  * published is missing or invalid they are skipped: only dates that carry their own year are found.
  */
 export function findDates(doc: Doc): Span<DateValue>[] {
-  const out: Span<DateValue>[] = [];
+  const found: DateMatch[] = [];
   for (const s of doc.sentences) {
     for (const m of matchesOf(doc, s.tokenStart, s.tokenEnd)) {
       if (m.start < s.tokenStart || m.end > s.tokenEnd || m.end <= m.start) continue;
-      out.push(addSpan(doc, 'date', m.start, m.end, m.value));
+      found.push(m);
     }
+  }
+  // «أمس الجمعة» when yesterday was not a Friday: the article was written on another day than its
+  // publication date says, and its other «أمس», «اليوم» move with it
+  const shift = found.find((m) => m.shift)?.shift;
+  const out: Span<DateValue>[] = [];
+  for (const m of found) {
+    let v = m.value;
+    if (shift && !m.shift && v.kind === 'relative_day') {
+      const t = Date.parse(`${v.date}T00:00:00Z`) + shift * 86_400_000;
+      v = { ...v, date: new Date(t).toISOString().slice(0, 10) };
+    }
+    out.push(addSpan(doc, 'date', m.start, m.end, v));
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -31,6 +31,8 @@ export interface DateMatch {
   weekday?: number;
   /** Kept only when merged with a following date: abbreviated weekdays (Wed, Sat), weekdays without a publication date. */
   provisional?: boolean;
+  /** Days by which a named weekday moved a relative day («أمس الجمعة» when yesterday was not a Friday). */
+  shift?: number;
 }
 
 export interface DateLexicon {

@@ -1,7 +1,16 @@
 import { ANY_PREFIX, CONJ_PREFIX, lookup, NO_PREFIX } from '../../numbers/common/phrases.js';
 import { numberAt } from '../../numbers/index.js';
 import type { DateContext, DateMatch, DateParser } from '../types.js';
-import { addDays, monthYearAfter, monthYearOnOrBefore, yearOnOrBefore } from './calendar.js';
+import type { YMD } from './calendar.js';
+import {
+  addDays,
+  compare,
+  lastWeekday,
+  monthYearAfter,
+  monthYearOnOrBefore,
+  weekdayOf,
+  yearOnOrBefore,
+} from './calendar.js';
 import {
   agoValue,
   altMonth,
@@ -35,31 +44,20 @@ function trailingYear(ctx: DateContext, j: number): { y: number; end: number } |
 }
 
 /** Resolves day + month (+ year or a qualifier) into a match. */
-function dayMonthResult(
-  ctx: DateContext,
-  start: number,
-  j: number,
-  d: number,
-  mo: number,
-  spanLast = 0,
-): DateMatch | null {
-  // a span of days that includes the publication day ("clashes on 15-18 February" in an article of
-  // the 16th): the day of the article, else the span's first day
-  const day = (y: number) =>
-    ctx.pub && y === ctx.pub.y && mo === ctx.pub.m && ctx.pub.d >= d && ctx.pub.d <= spanLast ? ctx.pub.d : d;
+/** Words between the two days of a span: "15-18", "15 to 18", «27 و28», «من 27 إلى 30». */
+const DAY_SPAN_LINKS = new Set(['-', '–', 'to', 'and', 'until', 'till', 'و', 'الي', 'حتي']);
+
+function dayMonthResult(ctx: DateContext, start: number, j: number, d: number, mo: number): DateMatch | null {
   const yr = trailingYear(ctx, j);
-  if (yr) return m(start, yr.end, dayValue(yr.y, mo, day(yr.y), false));
+  if (yr) return m(start, yr.end, dayValue(yr.y, mo, d, false));
   if (!ctx.pub) return null;
   const dir = directionAt(ctx, j);
   let y = yearOnOrBefore(ctx.pub, mo, d);
   if (dir.dir === 'future')
     y = monthYearAfter(ctx.pub, mo) === ctx.pub.y && mo === ctx.pub.m ? ctx.pub.y : y + 1;
   const end = dir.dir ? dir.end : j;
-  return m(start, end, dayValue(y, mo, day(y), true));
+  return m(start, end, dayValue(y, mo, d, true));
 }
-
-/** Connectors of a span of days of one month ("15-18 February", "27 to 28 April"). */
-const DAY_SPAN = new Set(['-', '–', '—', 'to']);
 
 /** «21 كانون الثاني/يناير 2022», «21 يناير (كانون الثاني) 2022», «14 يوليو الماضي», "21 January 2022", "21st of January". */
 export const dayMonthParser: DateParser = {
@@ -68,14 +66,16 @@ export const dayMonthParser: DateParser = {
     const day = dayAt(ctx, i);
     if (!day) return null;
     let j = day.end;
-    // a span of days, "15-18 February", "27 to 28 April": the first day (the month is the last's)
-    let spanLast = 0;
-    const dash = tok(ctx, j);
-    if (dash && DAY_SPAN.has(dash.norm)) {
-      const last = dayAt(ctx, j + 1);
-      if (last && last.d > day.d) {
-        j = last.end;
-        spanLast = last.d;
+    // a span of days ("from 15-18 February", «بين 27 و28 أبريل»): its year is the first day's, so
+    // that a span still running at publication is not read as last year's; its day is the last
+    // one, or the publication day while it runs
+    const link = tok(ctx, j);
+    let last = 0;
+    if (link && DAY_SPAN_LINKS.has(link.norm)) {
+      const day2 = dayAt(ctx, j + 1);
+      if (day2 && day2.d > day.d && monthAt(ctx, day2.end)) {
+        j = day2.end;
+        last = day2.d;
       }
     }
     const c = tok(ctx, j);
@@ -83,7 +83,14 @@ export const dayMonthParser: DateParser = {
     const mo = monthAt(ctx, j);
     if (!mo) return null;
     j = altMonth(ctx, mo.end, mo.m);
-    return dayMonthResult(ctx, i, j, day.d, mo.m, spanLast);
+    const r = dayMonthResult(ctx, i, j, day.d, mo.m);
+    if (!r || !last) return r;
+    const y = Number(r.value.date.slice(0, 4));
+    let end = dayValue(y, mo.m, last, r.value.relative);
+    if (end && ctx.pub && r.value.relative && compare({ y, m: mo.m, d: last }, ctx.pub) > 0) {
+      end = dayValue(ctx.pub.y, ctx.pub.m, ctx.pub.d, true);
+    }
+    return end ? { ...r, value: end } : r;
   },
 };
 
@@ -234,6 +241,10 @@ export const relativeDayParser: DateParser = {
   },
 };
 
+function daysBetween(a: YMD, b: YMD): number {
+  return Math.round((Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86_400_000);
+}
+
 function relativeDay(ctx: DateContext, i: number, withPart: boolean): DateMatch | null {
   if (!ctx.pub) return null;
   const { tokens, lex } = ctx;
@@ -248,10 +259,18 @@ function relativeDay(ctx: DateContext, i: number, withPart: boolean): DateMatch 
   const next = tok(ctx, end);
   if (rel.value === 0 && next && lex.todayBlockersAfter.has(next.norm)) return null;
   if (next && lex.dayPartsAfter.has(next.norm)) end++;
-  // «أمس الجمعة»: the weekday names the same day.
+  // «أمس الجمعة», "yesterday, Friday": the weekday names the same day. When it does not fall on
+  // that day, the publication date given with the article is off (a late upload, a print date):
+  // the named weekday is the firmer word, and the day is its latest one on or before "yesterday".
+  const told = addDays(ctx.pub, rel.value);
+  let day = told;
   const wd = lex.weekdays.matchAt(tokens, end, NO_PREFIX, ctx.to);
-  if (wd) end = wd.end;
-  return m(i, end, value(addDays(ctx.pub, rel.value), 1, 'relative_day', true));
+  if (wd) {
+    end = wd.end;
+    if (rel.value <= 0 && weekdayOf(day) !== wd.value) day = lastWeekday(day, wd.value);
+  }
+  const shift = daysBetween(told, day);
+  return m(i, end, value(day, 1, 'relative_day', true), shift ? { shift } : {});
 }
 
 /** Weekdays: «الأحد», «يوم الأحد», «ليلة الجمعة», «فجر الأحد», «الخميس الماضي», "on Sunday", "Sunday night", "late Saturday", "last Sunday". */
