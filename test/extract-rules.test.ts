@@ -319,3 +319,28 @@ describe('a route between two places', () => {
     expect(events('Protests were held in Kasserine and Gafsa on Monday.', '2024-03-12')).toHaveLength(2);
   });
 });
+
+describe('civilians are not a side of a battle', () => {
+  it('an armed attack that met civilians is violence against civilians', () => {
+    for (const text of [
+      'Following earlier clashes at the market, gunmen attacked the Kalma camp, targeting civilians. At least 4 killed.',
+      'اندلعت اشتباكات بين مسلحين ومدنيين في سوق مدينة كتم أمس ما أدى إلى مقتل ثلاثة مدنيين.',
+    ]) {
+      const es = events(text, '2024-03-12').filter((e) => e.actor2.startsWith('Civilians'));
+      expect(es.length, text).toBeGreaterThan(0);
+      for (const e of es) expect(e.event_type, text).toBe('Violence against civilians');
+    }
+  });
+});
+
+describe('a protest in response to an earlier incident', () => {
+  it('the incident it responds to is not an event of its own', () => {
+    const en = events(
+      'Responding to the abduction of a local commander, protesters in Zliten closed the coastal road on Monday.',
+      '2024-03-12',
+    );
+    expect(en.map((e) => e.event_type)).toEqual(['Protests']);
+    const ar = events('على خلفية اختطاف قائد محلي، أغلق محتجون الطريق الساحلي في زليتن أمس.', '2024-03-12');
+    expect(ar.map((e) => e.event_type)).toEqual(['Protests']);
+  });
+});

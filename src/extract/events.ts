@@ -104,8 +104,8 @@ export function frameToEvent(
   let a2 = resolveFor(f.target);
   let a1Range: Range | null = f.agent;
   let a2Range: Range | null = f.target;
-  const et = f.eventType;
-  const sub = f.subEventType;
+  let et = f.eventType;
+  let sub = f.subEventType;
 
   // civilians are the victims of violence, never its perpetrators («استشهد شاب», "residents were shelled")
   if (a1?.inter === 7 && et !== 'Protests' && et !== 'Riots') {
@@ -182,6 +182,11 @@ export function frameToEvent(
     [a1, a2] = [a2, a1];
     [a1Range, a2Range] = [a2Range, a1Range];
     [assoc1, assoc2] = [assoc2, assoc1];
+  }
+  // civilians are never a side of a battle: armed men fighting "with" civilians attacked them
+  if (et === 'Battles' && a1 && a2 && a1.inter !== 7 && a2.inter === 7) {
+    et = 'Violence against civilians';
+    sub = 'Attack';
   }
   // the side that acted, for confidence: the order below is a listing convention, not who acted
   const actedNamed = !!a1Range && !!a1 && !a1.entry.generic;

@@ -169,6 +169,10 @@ const REFERENCE = [
   ['ثارا'],
   ['retaliation', 'for'],
   ['response', 'to'],
+  ['responding', 'to'],
+  ['reacting', 'to'],
+  ['reaction', 'to'],
+  ['علي', 'خلفيه'],
   ['revenge', 'for'],
 ];
 
