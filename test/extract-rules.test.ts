@@ -344,3 +344,42 @@ describe('a protest in response to an earlier incident', () => {
     expect(ar.map((e) => e.event_type)).toEqual(['Protests']);
   });
 });
+
+describe('counting victims named one by one', () => {
+  it('counts one victim per conjunct, not per person word', () => {
+    expect(
+      one(
+        'An Indian nurse and her infant son were killed in shelling on the town of Zawiya on Monday.',
+        '2024-03-12',
+      ).fatalities,
+    ).toBe(2);
+    expect(
+      one(
+        'A teacher, a nurse and a driver were killed in shelling on the town of Zawiya on Monday.',
+        '2024-03-12',
+      ).fatalities,
+    ).toBe(3);
+  });
+  it('reads a figure across an apposition that says who they were', () => {
+    expect(
+      one('Six people, reportedly civilians, were killed in air strikes on Derna on Monday.', '2024-03-12')
+        .fatalities,
+    ).toBe(6);
+    expect(
+      one('قتل ستة أشخاص، معظمهم من المدنيين، في غارات جوية على درنة أمس.', '2024-03-12').fatalities,
+    ).toBe(6);
+  });
+});
+
+describe('tear gas', () => {
+  it('suffocation in an article about tear gas is not a chemical weapon', () => {
+    for (const text of [
+      'Police fired tear gas to stop prisoners escaping from the Giza police station on Monday. In the process, 17 people suffered suffocation and a prisoner died in hospital.',
+      'أطلقت الشرطة الغاز المسيل للدموع لتفريق المحتجين في الجيزة أمس. وأصيب 17 شخصا بحالات اختناق وتوفي أحدهم في المستشفى.',
+    ]) {
+      const es = events(text, '2024-03-12');
+      expect(es.length, text).toBeGreaterThan(0);
+      expect(es.map((e) => e.sub_event_type)).not.toContain('Chemical weapon');
+    }
+  });
+});

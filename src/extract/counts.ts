@@ -232,12 +232,16 @@ export function findCounts(
       // "Two soldiers, one an officer, were killed": skip an apposition between commas
       if ((t.text === ',' || t.text === '،') && APPOSITION.has(tokens[j + 1]?.norm ?? '')) {
         let close = -1;
-        for (let q = j + 2; q < Math.min(to, j + 8); q++) {
-          if (tokens[q]!.text === ',' || tokens[q]!.text === '،') {
+        let inner = 0;
+        for (let q = j + 2; q < Math.min(to, j + 16); q++) {
+          const tq = tokens[q]!.text;
+          if (tq === '(' || tq === '[') inner++;
+          else if (tq === ')' || tq === ']') inner = Math.max(0, inner - 1);
+          else if (inner > 0) continue;
+          else if (tq === ',' || tq === '،') {
             close = q;
             break;
-          }
-          if (tokens[q]!.kind === 'punct') break;
+          } else if (tokens[q]!.kind === 'punct') break;
         }
         if (close > 0) {
           j = close;
@@ -615,7 +619,27 @@ function isPluralDeathNoun(t: import('../text/types.js').Token): boolean {
 }
 
 /** Words that open an apposition inside a counted noun phrase ("Two soldiers, one an officer, ..."). */
-const APPOSITION = new Set(['one', 'including', 'among', 'both', 'all', 'mostly', 'most', 'منهم', 'بينهم']);
+const APPOSITION = new Set([
+  'one',
+  'including',
+  'among',
+  'both',
+  'all',
+  'mostly',
+  'most',
+  'mainly',
+  // "Six people, variously said to be civilians or fighters, were killed"
+  'variously',
+  'reportedly',
+  'said',
+  'believed',
+  'identified',
+  'منهم',
+  'بينهم',
+  'معظمهم',
+  'أغلبهم',
+  'اغلبهم',
+]);
 
 /** Nouns for victims that include the wounded. */
 const VICTIM_NOUNS = new Set(['victims', 'victim', 'ضحايا', 'الضحايا']);
@@ -646,15 +670,21 @@ function coordinatedSingulars(tokens: Tok[], k: number, from: number): number {
   let i = k;
   if (tokens[i]?.norm !== 'were') i = k - 1;
   if (tokens[i]?.norm !== 'were') return 0;
+  // one victim per conjunct: "her infant son" is one person, however many person words it has
   let n = 0;
+  let group = false;
   let joined = false;
   for (let j = i - 1; j >= Math.max(from, i - 12); j--) {
     const t = tokens[j]!;
-    if (t.kind === 'punct' || t.kind === 'number') return 0;
-    if (t.norm === 'and') joined = true;
-    else if (EN_SINGULAR_PERSON.has(t.norm)) n++;
+    if ((t.kind === 'punct' && t.text !== ',') || t.kind === 'number') return 0;
+    if (t.norm === 'and' || t.text === ',') {
+      if (t.norm === 'and') joined = true;
+      if (group) n++;
+      group = false;
+    } else if (EN_SINGULAR_PERSON.has(t.norm)) group = true;
     else if (EN_PLURAL_PERSON.has(t.norm)) return 0;
   }
+  if (group) n++;
   return joined && n >= 2 ? n : 0;
 }
 

@@ -80,6 +80,13 @@ export function buildFrames(doc: Doc, ann: Annotations, ctx: ExtractContext): Fr
     const cues = cuesBySentence.get(sentence) ?? [];
     for (const t of trig) if (blockReason(doc, t, cues) || isGrievance(doc, t, trig)) blockedTriggers.add(t);
   }
+  // suffocation in an article about tear gas is the tear gas, not a chemical weapon
+  const tearGas = ann.triggers.some(
+    (t) => t.entry.subEventType === 'Protest with intervention' && /gas|غاز/.test(t.entry.phrase),
+  );
+  if (tearGas)
+    for (const t of ann.triggers)
+      if (t.entry.subEventType === 'Chemical weapon' && t.entry.weight < 0.7) blockedTriggers.add(t);
   const idx = buildCountIndex(ann, blockedTriggers);
   const frames: Frame[] = [];
   for (const s of doc.sentences) {
