@@ -2,6 +2,8 @@
  * Scoring cross-report deduplication: over every pair of articles, gold says whether they report
  * the same event (same cluster); the store says so when they share an event id.
  */
+import type { Repository } from '../store/types.js';
+
 export interface DedupScore {
   pairs: number;
   tp: number;
@@ -57,4 +59,24 @@ export function scoreDedup(
     falseMerges,
     missed,
   };
+}
+
+/** For every stored article (by its caller id), the ids of the events it reports. */
+export async function articleEvents(repo: Repository): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await repo.listEvents({ limit: 500, cursor });
+    for (const e of page.events) {
+      const full = await repo.getEvent(e.id);
+      for (const r of full?.reports ?? []) {
+        const a = await repo.getArticle(r.articleId);
+        if (!a) continue;
+        if (!out.has(a.extId)) out.set(a.extId, new Set());
+        out.get(a.extId)!.add(e.id);
+      }
+    }
+    if (!page.next) return out;
+    cursor = page.next;
+  }
 }

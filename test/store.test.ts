@@ -1,0 +1,219 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { recordArticle } from '../src/dedup/record.js';
+import { articleEvents, scoreDedup } from '../src/eval/dedup.js';
+import { createExtractor, type Extractor } from '../src/extract/index.js';
+import { contentHash } from '../src/ingest/identity.js';
+import { ingestItems } from '../src/ingest/pipeline.js';
+import { readTargets } from '../src/ingest/sources.js';
+import type { Event } from '../src/model/event.js';
+import { parseEventFilter } from '../src/store/filter.js';
+import { StoreInputError } from '../src/store/ids.js';
+import { defaultDbPath, resolveDb } from '../src/store/open.js';
+import { SqliteRepository } from '../src/store/sqlite/repository.js';
+import type { NewArticle } from '../src/store/types.js';
+import { ROOT, tempDir } from './helpers.js';
+
+let extractor: Extractor;
+beforeAll(() => {
+  extractor = createExtractor();
+});
+
+const repos: SqliteRepository[] = [];
+async function store(path = ':memory:') {
+  const r = new SqliteRepository(path);
+  await r.migrate();
+  repos.push(r);
+  return r;
+}
+afterEach(async () => {
+  for (const r of repos.splice(0)) await r.close();
+});
+
+function article(text: string, over: Partial<NewArticle> = {}): NewArticle {
+  return {
+    extId: 'a',
+    contentHash: contentHash(text),
+    lang: 'ar',
+    text,
+    fetched: '2024-03-12T10:00:00Z',
+    published: '2024-03-12',
+    ...over,
+  };
+}
+
+const AR_1 =
+  'قُتل خمسة عناصر من قوات سوريا الديمقراطية أمس في هجوم شنه تنظيم الدولة الإسلامية على حاجز قرب مدينة الحسكة.';
+const EN_1 =
+  'Islamic State militants killed seven SDF fighters in an attack on a checkpoint near the city of Hasakah on Monday, a monitor said.';
+
+function eventsOf(text: string, published = '2024-03-12'): Event[] {
+  return extractor.extract({ id: 'x', text, published }).events;
+}
+
+describe('SQLite store', () => {
+  it('migrates once and reports its version; a file store uses WAL', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'sub', 'm.sqlite');
+    const r = await store(path);
+    expect(await r.migrate()).toBe(1);
+    expect(existsSync(path)).toBe(true);
+    expect(await r.check()).toEqual([]);
+  });
+
+  it('stores an article once: the same content or the same URL is a duplicate', async () => {
+    const r = await store();
+    const a = article(AR_1, { canonicalUrl: 'https://a.example/1' });
+    const first = await r.transaction((tx) => recordArticle(tx, a, eventsOf(AR_1)));
+    expect(first.status).toBe('new');
+    expect(first.events.length).toBeGreaterThan(0);
+    const again = await r.transaction((tx) => recordArticle(tx, { ...a, extId: 'b' }, eventsOf(AR_1)));
+    expect(again).toMatchObject({ status: 'duplicate', duplicateOf: 'same content' });
+    const sameUrl = article(`${AR_1} تحديث`, { canonicalUrl: 'https://a.example/1' });
+    expect((await r.transaction((tx) => recordArticle(tx, sameUrl, []))).duplicateOf).toBe('same URL');
+    expect((await r.counts()).articles).toBe(1);
+  });
+
+  it('merges an Arabic and an English report of one attack into one event, with both sources', async () => {
+    const r = await store();
+    const a = await r.transaction((tx) =>
+      recordArticle(tx, article(AR_1, { source: 'وكالة أ' }), eventsOf(AR_1, '2024-03-12')),
+    );
+    const b = await r.transaction((tx) =>
+      recordArticle(
+        tx,
+        article(EN_1, { extId: 'b', lang: 'en', source: 'Wire B', published: '2024-03-12' }),
+        eventsOf(EN_1, '2024-03-12'),
+      ),
+    );
+    expect(b.events[0]!.merged).toBe(true);
+    expect(b.events[0]!.eventId).toBe(a.events[0]!.eventId);
+    const e = await r.getEvent(a.events[0]!.eventId);
+    expect(e!.sources).toEqual(['وكالة أ', 'Wire B']);
+    expect(e!.reports).toHaveLength(2);
+    expect(e!.reports[1]!.mergeReason).toMatch(/Islamic State/);
+    // fatalities reconciled: the most conservative figure, the other kept as the high end
+    expect(e!.event.fatalities).toBe(5);
+    expect(e!.event.fatalities_high).toBe(7);
+    expect(e!.id).toMatch(/^MRS\d+$/);
+  });
+
+  it('re-extraction keeps event ids', async () => {
+    const r = await store();
+    const a = await r.transaction((tx) => recordArticle(tx, article(AR_1), eventsOf(AR_1)));
+    const id = a.events[0]!.eventId;
+    const { reextractArticle } = await import('../src/dedup/record.js');
+    const out = await r.transaction((tx) => reextractArticle(tx, a.articleId, eventsOf(AR_1)));
+    expect(out[0]!.eventId).toBe(id);
+    expect((await r.counts()).events).toBe(1);
+    // an article whose new extraction has no event loses its event
+    await r.transaction((tx) => reextractArticle(tx, a.articleId, []));
+    expect((await r.counts()).events).toBe(0);
+    expect(await r.check()).toEqual([]);
+  });
+
+  it('searches normalised Arabic (the article and clitics do not matter) and English', async () => {
+    const r = await store();
+    await r.transaction((tx) => recordArticle(tx, article(AR_1), eventsOf(AR_1)));
+    await r.transaction((tx) => recordArticle(tx, article(EN_1, { extId: 'b', lang: 'en' }), eventsOf(EN_1)));
+    for (const q of ['حسكه', 'بالحسكة', 'الحسكة', 'مدينة الحسكة']) {
+      expect((await r.listArticles({ q })).count, q).toBe(1);
+    }
+    expect((await r.listArticles({ q: 'checkpoint Hasakah' })).count).toBe(1);
+    expect((await r.listArticles({ q: '"OR" NEAR(' })).count).toBe(0);
+    expect((await r.listEvents({ q: 'الحسكة' })).count).toBe(1);
+  });
+
+  it('filters events ACLED-style and pages with a cursor', async () => {
+    const r = await store();
+    const texts = [
+      'قتل ثلاثة مدنيين أمس في قصف مدفعي على بلدة سراقب في ريف إدلب.',
+      'تظاهر المئات أمس في مدينة السويداء للمطالبة بإسقاط النظام.',
+      'قتل جنديان عراقيان أمس في انفجار عبوة ناسفة في قضاء الطارمية شمال بغداد.',
+      'Security forces arrested 12 people in the town of Kasserine on Monday.',
+    ];
+    for (const [i, t] of texts.entries())
+      await r.transaction((tx) =>
+        recordArticle(tx, article(t, { extId: `t${i}`, lang: i === 3 ? 'en' : 'ar' }), eventsOf(t)),
+      );
+    const all = await r.listEvents({});
+    expect(all.count).toBeGreaterThanOrEqual(4);
+    expect((await r.listEvents({ country: 'syria' })).events.every((e) => e.event.country === 'Syria')).toBe(
+      true,
+    );
+    expect((await r.listEvents({ eventType: 'Protests' })).events.map((e) => e.event.location)).toEqual([
+      'As-Sweida',
+    ]);
+    expect((await r.listEvents({ minFatalities: 2 })).events.every((e) => e.event.fatalities >= 2)).toBe(
+      true,
+    );
+    expect((await r.listEvents({ actor: 'protesters' })).count).toBe(1);
+    const syria = (await r.listEvents({ bbox: [35, 32, 42.5, 37.5] })).events;
+    expect(syria.length).toBeGreaterThan(0);
+    expect(syria.every((e) => e.event.country === 'Syria')).toBe(true);
+    // paging: two pages of 2 cover what one page of 4 does
+    const p1 = await r.listEvents({ limit: 2 });
+    const p2 = await r.listEvents({ limit: 2, cursor: p1.next! });
+    const ids = [...p1.events, ...p2.events].map((e) => e.id);
+    expect(ids).toEqual((await r.listEvents({ limit: 4 })).events.map((e) => e.id));
+    await expect(r.listEvents({ cursor: 'garbage' })).rejects.toThrow(StoreInputError);
+  });
+
+  it('validates filters from strings', () => {
+    expect(
+      parseEventFilter({ event_type: 'battles', date_from: '2024-01-01', bbox: '35,32,42,37' }),
+    ).toMatchObject({
+      eventType: 'Battles',
+      dateFrom: '2024-01-01',
+      bbox: [35, 32, 42, 37],
+    });
+    for (const bad of [
+      { event_type: 'War' },
+      { date_from: '2024-13-45x' },
+      { bbox: '1,2,3' },
+      { limit: '0' },
+      { nope: '1' },
+    ])
+      expect(() => parseEventFilter(bad as Record<string, string>)).toThrow(StoreInputError);
+  });
+
+  it('keeps feeds with their polling state', async () => {
+    const r = await store();
+    const f = await r.addFeed('https://news.example/rss', 'News');
+    await expect(r.addFeed('https://news.example/rss', 'News')).rejects.toThrow(/already added/);
+    await r.updateFeed(f.id, { etag: '"x"', failures: 2, nextPoll: '2030-01-01T00:00:00Z' });
+    expect((await r.listFeeds())[0]).toMatchObject({ etag: '"x"', failures: 2 });
+    expect(await r.removeFeed(String(f.id))).toBe(true);
+    expect(await r.listFeeds()).toEqual([]);
+  });
+
+  it('chooses the database from the flag, then MARSAD_DB, then the data directory', () => {
+    expect(resolveDb('x.sqlite', { MARSAD_DB: 'y.sqlite' })).toBe('x.sqlite');
+    expect(resolveDb(undefined, { MARSAD_DB: 'y.sqlite' })).toBe('y.sqlite');
+    expect(defaultDbPath({ XDG_DATA_HOME: '/data' })).toBe(join('/data', 'marsad', 'marsad.sqlite'));
+  });
+});
+
+describe('cross-report deduplication on our own test set', () => {
+  it('merges reports of one event from several outlets (ar/en) and keeps near-misses apart', async () => {
+    const path = join(ROOT, 'test', 'fixtures', 'dedup', 'reports.jsonl');
+    const r = await store();
+    const summary = await ingestItems(r, readTargets([path]), async (a) => extractor.extract(a));
+    expect(summary.failed).toBe(0);
+    const gold = new Map<string, string>();
+    for (const line of readFileSync(path, 'utf8').split('\n').filter(Boolean)) {
+      const o = JSON.parse(line) as { id: string; cluster: string };
+      gold.set(o.id, o.cluster);
+    }
+    const score = scoreDedup(gold, await articleEvents(r));
+    expect(score.precision).toBeGreaterThanOrEqual(0.9);
+    expect(score.recall).toBeGreaterThanOrEqual(0.9);
+    // ingesting the same file again adds nothing and changes no event id
+    const before = await articleEvents(r);
+    const again = await ingestItems(r, readTargets([path]), async (a) => extractor.extract(a));
+    expect(again).toMatchObject({ new: 0, duplicate: gold.size });
+    expect(await articleEvents(r)).toEqual(before);
+    expect(await r.check()).toEqual([]);
+  });
+});
