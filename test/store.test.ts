@@ -168,14 +168,14 @@ describe('SQLite store', () => {
       dateFrom: '2024-01-01',
       bbox: [35, 32, 42, 37],
     });
-    for (const bad of [
+    const bad: Record<string, string>[] = [
       { event_type: 'War' },
       { date_from: '2024-13-45x' },
       { bbox: '1,2,3' },
       { limit: '0' },
       { nope: '1' },
-    ])
-      expect(() => parseEventFilter(bad as Record<string, string>)).toThrow(StoreInputError);
+    ];
+    for (const b of bad) expect(() => parseEventFilter(b)).toThrow(StoreInputError);
   });
 
   it('keeps feeds with their polling state', async () => {
