@@ -110,6 +110,18 @@ describe('marsad ingest (files and folders)', () => {
     expect(s2.duplicate).toBe(6);
     expect(r2.stderr).toBe('');
 
+    // re-extraction keeps every event id
+    const ids = () =>
+      marsad(['export', '--db', db, '--format', 'jsonl'])
+        .stdout.trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { event_id: string; event_type: string }).event_id)
+        .sort();
+    const before = ids();
+    const re = marsad(['reextract', '--db', db]);
+    expect(re.stdout).toMatch(/re-extracted 6 article/);
+    expect(ids()).toEqual(before);
+
     // export: ACLED CSV column order, GeoJSON points, JSONL; events show explains the event
     const csv = marsad(['export', '--db', db, '--format', 'csv', '--country', 'Syria']);
     expect(csv.code).toBe(0);

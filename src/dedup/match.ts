@@ -123,6 +123,8 @@ export function matchEvents(a: Event, b: Event): MatchResult {
     return { ok: false, score: 0, reason: `${type.why} with no shared actor` };
   const score = 1 + (type.same ? 0.5 : 0) + 0.3 * actors.shared.length - 0.3 * days - place.km / (2 * MAX_KM);
   const dateWhy =
-    days === 0 ? `same day ${a.event_date}` : `dates ${a.event_date} / ${b.event_date} (${days} day apart)`;
+    days === 0
+      ? `same day ${a.event_date}`
+      : `dates ${a.event_date} / ${b.event_date} (${days} day${days > 1 ? 's' : ''} apart)`;
   return { ok: true, score, reason: [type.why, dateWhy, place.why, actors.why].join('; ') };
 }
