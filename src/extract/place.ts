@@ -95,7 +95,8 @@ export function articlePlace(doc: Doc, ann: Annotations): PlaceHit | null {
   // article's place when the article is about another country
   const foreign = (p: PlaceHit) =>
     !!ann.country && p.location!.level === 'country' && p.location!.iso2 !== ann.country.iso2;
-  const all = ann.places.filter((p) => p.location && !foreign(p));
+  // the name of another event ("the anniversary of the "Port Said Massacre"") is never the place
+  const all = ann.places.filter((p) => p.location && !foreign(p) && !p.location.mention?.eventName);
   const plain = all.filter((p) => !p.location!.mention?.reference);
   const resolved = plain.length ? plain : all;
   const dateline = resolved.find((p) => p.dateline);

@@ -359,6 +359,16 @@ export function resolvePlaces(
         best = local.c;
       }
     }
+    // A transliteration-only reading abroad ("Leramun district" in an article about Syria read as
+    // Jordan's Raymun): too weak a match to move the article to another country.
+    if (
+      best.via === 'skeleton' &&
+      best.level !== 'country' &&
+      best.iso2 !== lead &&
+      leadSupport >= 1 &&
+      !m.dateline
+    )
+      return null;
     // A small foreign town that nothing else in the article supports, in a note from an outlet of
     // another country ("SAF shell rebels in Sama" from a Sudanese outlet read as Jordan's Samma):
     // an unknown local name, not that town.
