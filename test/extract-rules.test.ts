@@ -464,3 +464,16 @@ describe('places: national institutions without a town are in the capital', () =
     expect(e.location).toBe('Gafsa');
   });
 });
+
+describe('places: a place located in a nearby town', () => {
+  it('"north of Sortony in Kabkabiya": the place located, not the town it is in', () => {
+    const e = ex.extract({
+      id: 't',
+      text: 'Militiamen killed a farmer north of Sortony in Kabkabiya on Monday.',
+      published: '2016-05-10',
+      source: 'Radio Dabanga',
+      lang: 'en',
+    }).events[0]!;
+    expect(e.location).toBe('Sortony');
+  });
+});
