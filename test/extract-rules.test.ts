@@ -383,3 +383,97 @@ describe('tear gas', () => {
     }
   });
 });
+
+describe('places: names that are not the event place', () => {
+  function ev(text: string, source: string, published = '2016-03-10'): Event[] {
+    return ex.extract({ id: 't', text, published, source, lang: 'en' }).events;
+  }
+  it('a past event named after a town ("the 2012 "Port Said Massacre"") is not the place', () => {
+    const e = ev(
+      'Thousands of football fans protested at the club stadium on Monday, chanting slogans against the police to mark the anniversary of the 2012 "Port Said Massacre".',
+      'Daily News Egypt',
+    )[0]!;
+    expect(e.location).not.toBe('Port Said');
+    expect(e.country).toBe('Egypt');
+  });
+  it('a lowercase town listed with a capitalised one is a place', () => {
+    const es = ev('Unemployed youths held sit-ins in ouargla and Tamanrasset on Sunday.', 'El Watan');
+    expect(es.map((e) => e.location)).toContain('Ouargla');
+  });
+  it('a lowercase common word next to a place is not one', () => {
+    const es = ev('Protests were held in march and Tunis saw more on Sunday.', 'Shems FM');
+    expect(es.map((e) => e.country)).not.toContain('United Kingdom');
+  });
+  it('a transliteration must end alike: "Karmali" is not Kurmuk («Kurmul»)', () => {
+    const e = ev(
+      'Clashes between the army and SPLM-N rebels in Karmali near Kadugli. 5 soldiers killed.',
+      'Sudan Tribune',
+    )[0]!;
+    expect(e.location).not.toBe('Kurmuk');
+    expect(e.admin1).toBe('Kordofan');
+  });
+  it('the first word of a longer unknown name ("Rahad Abu Idrisa") is not the town of that word', () => {
+    const e = ev(
+      'Gunmen attacked displaced women collecting firewood in Rahad Abu Idrisa.',
+      'Radio Dabanga',
+    )[0]!;
+    expect(e.location).not.toBe('Ar Rahad');
+    expect(
+      ev('Clashes erupted in Rahad on Monday between two tribes. 3 killed.', 'Sudan Tribune')[0]!.location,
+    ).toBe('Ar Rahad');
+  });
+  it('a people\'s adjective is not a transliterated town ("the Kurdish city")', () => {
+    const es = ev(
+      'A car bomb exploded in the Kurdish city of Qamishli on Wednesday, killing 20 people.',
+      'AFP',
+    );
+    expect(es.map((e) => e.country)).not.toContain('Iran');
+  });
+});
+
+describe('places: national institutions without a town are in the capital', () => {
+  function ev(text: string, source: string): Event[] {
+    return ex.extract({ id: 't', text, published: '2016-03-10', source, lang: 'en' }).events;
+  }
+  it('"in front of Parliament" is the capital, not a town the protest is about', () => {
+    const e = ev(
+      'Protesters demonstrated in front of Parliament to denounce the demolition of homes in Tetouan.',
+      'Morocco World News',
+    )[0]!;
+    expect(e.location).toBe('Rabat');
+  });
+  it('"outside the Interior Ministry" is the capital', () => {
+    const e = ev(
+      'Families of detained men staged a protest outside the Interior Ministry on Monday.',
+      'Mosaique FM',
+    )[0]!;
+    expect(e.location).toBe('Tunis');
+  });
+  it('a town named with the institution wins ("outside the Ministry of Education in Sfax")', () => {
+    const e = ev(
+      'Teachers protested outside the Ministry of Education office in Sfax on Monday.',
+      'Mosaique FM',
+    )[0]!;
+    expect(e.location).toBe('Sfax');
+  });
+  it('a regional directorate is not a national institution', () => {
+    const e = ev(
+      'Teachers protested outside the regional ministry directorate in Gafsa on Monday.',
+      'Mosaique FM',
+    )[0]!;
+    expect(e.location).toBe('Gafsa');
+  });
+});
+
+describe('places: a place located in a nearby town', () => {
+  it('"north of Sortony in Kabkabiya": the place located, not the town it is in', () => {
+    const e = ex.extract({
+      id: 't',
+      text: 'Militiamen killed a farmer north of Sortony in Kabkabiya on Monday.',
+      published: '2016-05-10',
+      source: 'Radio Dabanga',
+      lang: 'en',
+    }).events[0]!;
+    expect(e.location).toBe('Sortony');
+  });
+});

@@ -7,6 +7,7 @@ import { resolveMention } from './actors.js';
 import { resolveAnaphora } from './anaphora.js';
 import type { ExtractContext } from './context.js';
 import type { ActorMention, Annotations, CueHit, PlaceHit, Range, TriggerHit } from './types.js';
+import { capitalVenues } from './venues.js';
 
 function rangeOf(doc: Doc, tokenStart: number, tokenEnd: number): Range {
   return {
@@ -59,6 +60,15 @@ export function annotate(doc: Doc, ctx: ExtractContext): Annotations {
     if (best) {
       const c = countryFromIso2(ctx, best[0]);
       if (c) country = c;
+    }
+  }
+
+  // National institutions named without a town ("in front of Parliament"): the capital.
+  if (country) {
+    const venues = capitalVenues(doc, country.iso2, places);
+    if (venues.length) {
+      places.push(...venues);
+      places.sort((a, b) => a.tokenStart - b.tokenStart);
     }
   }
 

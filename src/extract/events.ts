@@ -305,7 +305,8 @@ export function frameToEvent(
     multiType: types.size > 1,
     namedAgent: actedNamed,
     anyActor: !!a1Range || !!a2Range,
-    placeInSentence: !!f.place,
+    // a capital inferred from an institution ("in front of Parliament") is not a place named
+    placeInSentence: !!f.place && !f.place.location?.mention?.inferred,
     located: !!loc,
     explicitDate: !!f.date?.range,
     corroborated: f.merged > 0,

@@ -1,4 +1,4 @@
-import { embeddedLocation, fallbackLocation } from '../geo/index.js';
+import { distanceKm, embeddedLocation, fallbackLocation } from '../geo/index.js';
 import type { Doc } from '../text/types.js';
 import type { Annotations, PlaceHit, TriggerHit } from './types.js';
 
@@ -49,19 +49,40 @@ export function pickPlace(
         q.location!.location !== p.location!.location &&
         q.location!.geo_precision === 1,
     );
+  // "south of Sortony in Kabkabia", "Hashaba in Kutum": a place located in a nearby town or district
+  // (one word, "in"/"at", between them) is the more specific one: as precise and as located as it
+  const locatedIn = (p: PlaceHit) =>
+    cands.find(
+      (q) =>
+        q !== p &&
+        q.location!.mention?.locative &&
+        q.tokenStart === p.tokenEnd + 1 && // one word between: "in" or "at" (q is locative)
+        q.sentence === p.sentence &&
+        main.tokenEnd <= p.tokenStart &&
+        q.location!.level !== 'country' &&
+        distanceKm(
+          p.location!.latitude,
+          p.location!.longitude,
+          q.location!.latitude,
+          q.location!.longitude,
+        ) <= 60,
+    );
+  const inside = (p: PlaceHit) => !!p.location!.mention?.locative || !!locatedIn(p);
   const level = (p: PlaceHit) => {
     const gp = p.location!.geo_precision;
     const isCountry = !p.location!.admin1 && !p.location!.location;
     if (isCountry) return 4;
-    return gp === 1 && namesake(p) ? 1.5 : gp;
+    if (gp === 1 && namesake(p)) return 1.5;
+    const q = locatedIn(p);
+    return q ? Math.min(gp, q.location!.geo_precision) : gp;
   };
   const best = [...cands].sort((a, b) => {
     const la = level(a);
     const lb = level(b);
     if (la !== lb) return la - lb;
     // a place the text puts the event in ("in El Founi") over one on a path ("from Sfax to Tozeur")
-    const ia = a.location!.mention?.locative ? 0 : 1;
-    const ib = b.location!.mention?.locative ? 0 : 1;
+    const ia = inside(a) ? 0 : 1;
+    const ib = inside(b) ? 0 : 1;
     if (ia !== ib) return ia - ib;
     const da =
       a.tokenStart >= main.tokenEnd ? a.tokenStart - main.tokenEnd : (main.tokenStart - a.tokenEnd) * 1.5 + 2;
@@ -95,7 +116,8 @@ export function articlePlace(doc: Doc, ann: Annotations): PlaceHit | null {
   // article's place when the article is about another country
   const foreign = (p: PlaceHit) =>
     !!ann.country && p.location!.level === 'country' && p.location!.iso2 !== ann.country.iso2;
-  const all = ann.places.filter((p) => p.location && !foreign(p));
+  // the name of another event ("the anniversary of the "Port Said Massacre"") is never the place
+  const all = ann.places.filter((p) => p.location && !foreign(p) && !p.location.mention?.eventName);
   const plain = all.filter((p) => !p.location!.mention?.reference);
   const resolved = plain.length ? plain : all;
   const dateline = resolved.find((p) => p.dateline);

@@ -8,6 +8,7 @@ export { gazetteerFile, loadGazetteer, loadGazetteerData } from './load.js';
 export { type GeoCandidate, type PlaceMention, recognizePlaces } from './recognize.js';
 export {
   articleContext,
+  capitalLocation,
   documentCountry,
   embeddedLocation,
   fallbackLocation,

@@ -63,6 +63,13 @@ export interface PlaceMention {
    * المزة»), a landmark that locates another place («الواقعة شمال غرب العاصمة دمشق»).
    */
   reference?: boolean;
+  /**
+   * Part of the name of another event ("the 2012 "Port Said Massacre"", "the Zliten attack"): a
+   * reference that never stands for the article's place, even when no other place is named.
+   */
+  eventName?: boolean;
+  /** Not a name but inferred from one: the capital for a national institution ("in front of Parliament"). */
+  inferred?: boolean;
   /** After a locative preposition (في، بـ، "in", "at"). */
   locative?: boolean;
   /**
@@ -175,6 +182,7 @@ interface Context {
   direction?: string;
   locative?: boolean;
   reference?: boolean;
+  eventName?: boolean;
   /** A plain locative preposition right before the name (في، بـ، in, at). */
   inside?: boolean;
 }
@@ -280,7 +288,15 @@ function contextOf(doc: Doc, s: number, e: number, sentStart: number, sentEnd: n
   if (EN_EVENT_NOUNS.has(next)) {
     let k = s - 1;
     while (k > sentStart && (/^\d{4}$/.test(toks[k]!.text) || /^["“‘'«]$/.test(toks[k]!.text))) k--;
-    if (k >= sentStart && k < s && toks[k]!.norm === 'the') ctx.reference = true;
+    if (k >= sentStart && k < s && toks[k]!.norm === 'the') {
+      ctx.reference = true;
+      // a past event by its name (a year or quotes: the 2012 "Port Said Massacre"; an anniversary):
+      // not even the article's place ("the Boukamal strike" may be the article's own event)
+      const before = toks
+        .slice(Math.max(sentStart, k - 3), k)
+        .some((t) => /^(anniversary|commemorat)/.test(t.norm));
+      if (k < s - 1 || before) ctx.eventName = true;
+    }
   }
   // "two brothers from Suluq", "overlooking X" (not "3 km from X", "close to/from X")
   if (
@@ -399,13 +415,35 @@ function skeletonMatch(
     if (sk.length < 4) continue;
     let hit = gaz.skeletonIndex.get(sk);
     if (!hit) for (const l of looseSkeleton(sk)) hit ??= gaz.looseIndex.get(l);
+    const query = words.join(' ');
     const ok = hit?.filter((id) => {
       const p = gaz.places[id]!;
-      return p.level !== 'place' || p.authored || p.pop >= 5000 || (words.length > 1 && p.fcode === 'CSC');
+      if (!(p.level !== 'place' || p.authored || p.pop >= 5000 || (words.length > 1 && p.fcode === 'CSC')))
+        return false;
+      // the matching name ends like the text's (a vowel or not): "Karmali" is not "Kurmul"
+      return p.names.some((n) => {
+        if (HAS_ARABIC.test(n)) return false;
+        const k = skeleton(n);
+        return (
+          (k === sk || looseSkeleton(k).some((l) => looseSkeleton(sk).includes(l))) &&
+          vowelFinal(n) === vowelFinal(query)
+        );
+      });
     });
     if (ok?.length) best = { end: j + 1, ids: ok };
   }
   return best;
+}
+
+/**
+ * Does a Latin name end in a vowel sound (a French mute e aside)? "Karmali", "Remada", "Raqqah",
+ * "Harmeh", "Baiji" do; "Kurmul", "Kasserine", "Sirte" do not.
+ */
+function vowelFinal(name: string): boolean {
+  const parts = latinParts(name);
+  const w = parts[parts.length - 1] ?? '';
+  // "-eh" is a final vowel ("Harmeh" = Hurma), a bare "-e" is not ("Kasserine" = Al Qasrayn)
+  return /eh$/.test(w) || /[aiouy]h?$/.test(w);
 }
 
 /**
@@ -418,7 +456,10 @@ const SKELETON_STOP = new Set(
     'islamic state states army forces force police front council brigade brigades battalion militia ' +
     'militias party movement group groups union guard guards shura mujahideen jihad liberation ' +
     'national popular democratic revolutionary federation coalition alliance ministry government ' +
-    'mortar mortars shell shells bomb bombs attack attacks rocket rockets missile missiles car killed'
+    'mortar mortars shell shells bomb bombs attack attacks rocket rockets missile missiles car killed ' +
+    // peoples and faiths ("the Kurdish city" is not Karaj, «Karadsch»)
+    'kurdish kurds arab arabs turkmen yazidi christian christians sunni shia shiite druze alawite ' +
+    'bedouin amazigh berber tuareg coptic'
   ).split(' '),
 );
 
@@ -430,6 +471,7 @@ function scoreMention(
   arabic: boolean,
   singleKey: string,
   unitKeys: string[],
+  lowerListed = false,
 ): number {
   let best = 0;
   for (const id of ids) {
@@ -477,9 +519,73 @@ function scoreMention(
     // "south Sinai", "central Sinai", "west Darfur": a lowercase direction word opening a named region
     const dirName =
       surface.length > 1 && EN_REGION_DIRECTIONS.has(surface[0]!.norm) && UPPER.test(surface[1]!.text);
-    if (!dirName) return 0;
+    // "in illizi and Tamanrasset": a lowercase town listed with a capitalised one, if well known
+    const listed =
+      lowerListed &&
+      surface.length === 1 &&
+      singleKey.length >= 5 &&
+      !gaz.stopEn.has(singleKey) &&
+      ids.some((id) => {
+        const p = gaz.places[id]!;
+        return p.level === 'admin1' || p.authored || p.pop >= 20_000;
+      });
+    if (!dirName && !listed) return 0;
+    if (listed) best = Math.min(best, 0.6);
   }
   return Math.min(1, best);
+}
+
+/**
+ * Is the lowercase word at [s, e) a member of a list of places ("in illizi and Tamanrasset",
+ * "Tamanrasset, illizi")? After a locative preposition or a list separator, next to a capitalised
+ * word that is itself a gazetteer name across "and"/"or"/",".
+ */
+function listedWithPlace(
+  doc: Doc,
+  gaz: Gazetteer,
+  s: number,
+  e: number,
+  sent: { tokenStart: number; tokenEnd: number },
+): boolean {
+  const toks = doc.tokens;
+  const isSep = (t: Token | undefined) => !!t && (t.norm === 'and' || t.norm === 'or' || t.text === ',');
+  const isPlaceWord = (t: Token | undefined) =>
+    !!t &&
+    t.kind === 'word' &&
+    UPPER.test(t.text) &&
+    !HAS_ARABIC.test(t.text) &&
+    gaz.keyIndex.has(latinParts(t.text).join(' '));
+  const prev = s > sent.tokenStart ? toks[s - 1] : undefined;
+  const next = e < sent.tokenEnd ? toks[e] : undefined;
+  const after = e + 1 < sent.tokenEnd ? toks[e + 1] : undefined;
+  const before = s - 2 >= sent.tokenStart ? toks[s - 2] : undefined;
+  if (prev && EN_LOCATIVE.has(prev.norm) && isSep(next) && isPlaceWord(after)) return true;
+  return isSep(prev) && isPlaceWord(before);
+}
+
+/** Name particles that open the second half of a compound place name ("Rahad Abu Idrisa", "Wadi Um Ruwaba"). */
+const EN_NAME_PARTICLES = new Set(['abu', 'um', 'umm', 'wad', 'ould', 'ibn', 'bin', 'bir']);
+
+/**
+ * A one-word English match followed by a particle and a capitalised word ("Rahad Abu Idrisa"): the
+ * first word of a longer name the gazetteer does not know, not the town of that one word.
+ */
+function partOfLongerName(doc: Doc, units: Unit[], u: number, end: number, sentEnd: number): boolean {
+  if (end - u !== 1) return false;
+  const t = units[u]!.token;
+  const tok = doc.tokens[t]!;
+  if (HAS_ARABIC.test(tok.text) || !UPPER.test(tok.text) || !units[u]!.last) return false;
+  const next = t + 1 < sentEnd ? doc.tokens[t + 1] : undefined;
+  const after = t + 2 < sentEnd ? doc.tokens[t + 2] : undefined;
+  return (
+    !!next &&
+    !!after &&
+    next.kind === 'word' &&
+    UPPER.test(next.text) &&
+    EN_NAME_PARTICLES.has(next.norm) &&
+    after.kind === 'word' &&
+    UPPER.test(after.text)
+  );
 }
 
 /** Finds place mentions; adds a 'place' span per mention. */
@@ -520,7 +626,7 @@ export function recognizePlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
           via = 'skeleton';
         }
       }
-      if (!ids.length) {
+      if (!ids.length || partOfLongerName(doc, units, u, end, sent.tokenEnd)) {
         u++;
         continue;
       }
@@ -541,7 +647,9 @@ export function recognizePlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
       const surface = doc.tokens.slice(tokenStart, tokenEnd);
       const ctx = contextOf(doc, tokenStart, tokenEnd, sent.tokenStart, sent.tokenEnd);
       const singleKey = end - u === 1 ? (unit.keys.find((k) => gaz.keyIndex.has(k)) ?? unit.keys[0]!) : '';
-      let conf = scoreMention(gaz, ids, surface, ctx, arabic, singleKey, unit.keys);
+      const lowerListed =
+        !arabic && !UPPER.test(surface[0]!.text) && listedWithPlace(doc, gaz, tokenStart, tokenEnd, sent);
+      let conf = scoreMention(gaz, ids, surface, ctx, arabic, singleKey, unit.keys, lowerListed);
       if (via === 'skeleton') conf = Math.min(conf, 0.55);
       const dateline = isDateline(doc, tokenStart, tokenEnd);
       if (dateline) conf = Math.max(conf, 0.9);
@@ -564,6 +672,7 @@ export function recognizePlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
       if (ctx.direction) mention.direction = ctx.direction;
       if (ctx.regionOnly) mention.regionOnly = true;
       if (ctx.reference && !dateline) mention.reference = true;
+      if (ctx.eventName && !dateline) mention.eventName = true;
       if (ctx.inside) mention.locative = true;
       mention.clauseStart = clauseStartOf(doc, tokenStart, sent.tokenStart);
       if (dateline) mention.dateline = true;

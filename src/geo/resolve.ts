@@ -359,6 +359,16 @@ export function resolvePlaces(
         best = local.c;
       }
     }
+    // A transliteration-only reading abroad ("Leramun district" in an article about Syria read as
+    // Jordan's Raymun): too weak a match to move the article to another country.
+    if (
+      best.via === 'skeleton' &&
+      best.level !== 'country' &&
+      best.iso2 !== lead &&
+      leadSupport >= 1 &&
+      !m.dateline
+    )
+      return null;
     // A small foreign town that nothing else in the article supports, in a note from an outlet of
     // another country ("SAF shell rebels in Sama" from a Sudanese outlet read as Jordan's Samma):
     // an unknown local name, not that town.
@@ -504,16 +514,51 @@ export function fallbackLocation(doc: Doc, iso2: string): ResolvedLocation | nul
       }
     }
   }
+  const cap = capitalOf(gaz, iso2);
+  if (!cap) return null;
+  const loc = toLocation(gaz, cap, mention, 0.3, legacy);
+  return loc ? { ...loc, geo_precision: 3 } : null;
+}
+
+function capitalOf(gaz: Gazetteer, iso2: string): Place | undefined {
   let caps = capitals.get(gaz);
   if (!caps) {
     caps = new Map();
     for (const p of gaz.places) if (p.fcode === 'PPLC' && !caps.has(p.iso2)) caps.set(p.iso2, p);
     capitals.set(gaz, caps);
   }
-  const cap = caps.get(iso2);
+  return caps.get(iso2);
+}
+
+/**
+ * The capital of `iso2` as the place of a national institution named without a town ("in front of
+ * Parliament", "outside the Ministry of Interior"): a located mention over the tokens [tokenStart,
+ * tokenEnd). Null before resolvePlaces() ran on the document.
+ */
+export function capitalLocation(
+  doc: Doc,
+  iso2: string,
+  tokenStart: number,
+  tokenEnd: number,
+): ResolvedLocation | null {
+  const dc = docContext.get(doc);
+  if (!dc) return null;
+  const cap = capitalOf(dc.gaz, iso2);
   if (!cap) return null;
-  const loc = toLocation(gaz, cap, mention, 0.3, legacy);
-  return loc ? { ...loc, geo_precision: 3 } : null;
+  const first = doc.tokens[tokenStart]!;
+  const last = doc.tokens[tokenEnd - 1]!;
+  const mention: PlaceMention = {
+    tokenStart,
+    tokenEnd,
+    start: first.start,
+    end: last.end,
+    text: doc.text.slice(first.start, last.end),
+    locative: true,
+    inferred: true,
+    confidence: 0.7,
+    candidates: [],
+  };
+  return toLocation(dc.gaz, cap, mention, 0.6, dc.legacy);
 }
 
 /**
