@@ -203,7 +203,12 @@ function markOf(
   if (prev) for (const seq of MODIFIERS[doc.lang]) if (endsWithSeq(toks, i, seq)) return 'modifier';
   for (const seq of rules.agentMarkers) if (endsWithSeq(toks, i, seq)) return 'agent';
   // The marker may be glued as a clitic: «لداعش» after غارات is ambiguous; only whole-word markers count.
-  for (const seq of rules.targetMarkers) if (endsWithSeq(toks, i, seq)) return 'target';
+  for (const seq of rules.targetMarkers)
+    if (endsWithSeq(toks, i, seq)) {
+      // «استهدف الطيران الإسرائيلي بلدة»: an aircraft right after the verb is its subject
+      if (seq[0]!.startsWith('استهدف') && AR_AIRCRAFT.has(toks[m.tokenStart]!.stem)) return 'agent';
+      return 'target';
+    }
   const p1 = toks[i - 1];
   if (p1 && i - 1 >= from) {
     if (hasForm(p1, rules.between)) return 'side1';
@@ -277,7 +282,10 @@ export function assignRoles(
   rules: LangRules,
   passiveVoice: boolean,
 ): Roles {
-  const inRange = mentions.filter((m) => m.tokenStart >= from && m.tokenEnd <= to && m.actor);
+  const all = mentions.filter((m) => m.tokenStart >= from && m.tokenEnd <= to && m.actor);
+  // a further nationality of one weapon noun is the ally of the mention it belongs to
+  const conjuncts = all.filter((m) => m.conjunct);
+  const inRange = all.filter((m) => !m.conjunct);
   let passive = passiveVoice;
   // English "was murdered", "were shot": a verb entry used in the passive voice
   if (doc.lang === 'en' && !passive && main.entry.form === 'verb') {
@@ -321,6 +329,19 @@ export function assignRoles(
     inRange.find(
       (m) => (marks.get(m) === 'target' && !protest) || marks.get(m) === 'victim' || marks.get(m) === 'with',
     ) ?? null;
+  // the weapon or aircraft named with its owner is the one that struck: "Israeli warplanes
+  // struck", «غارات إسرائيلية», «طيران التحالف»: a named mention that holds the attack word
+  if (!agent && !protest && !PATIENT_EVENTS.has(main.entry.subEventType)) {
+    const holder = inRange.find(
+      (m) =>
+        !marks.get(m) &&
+        m !== target &&
+        m.tokenStart < main.tokenEnd &&
+        main.tokenStart < m.tokenEnd &&
+        m.entries.some((e) => !(e.base ?? e).generic),
+    );
+    if (holder) agent = holder;
+  }
   const side1 = inRange.find((m) => marks.get(m) === 'side1');
   const side2 = inRange.find((m) => marks.get(m) === 'side2');
   if (side1 && !agent) agent = side1;
@@ -339,9 +360,7 @@ export function assignRoles(
     } else if (form === 'noun') {
       // a nominal trigger: its genitive is the agent for attacks (غارات التحالف), the patient for
       // killings and arrests (مقتل قائد, اعتقال عناصر)
-      const patientNoun = ['KILL', 'WOUND', 'Arrests', 'Abduction/forced disappearance'].includes(
-        main.entry.subEventType,
-      );
+      const patientNoun = PATIENT_EVENTS.has(main.entry.subEventType);
       const first = after[0];
       // the genitive follows the noun (and its adjectives); a preposition between starts an
       // adjunct: «التفجير في مسجد قوات الطوارئ» (the forces' mosque is the target)
@@ -428,6 +447,12 @@ export function assignRoles(
     if (speaker !== target) agent = speaker;
   }
   if (agent && target && sameActor(agent, target)) target = null;
+  // civilians named in the clause are its victims («قتل ثلاثة مدنيين بقصف مسيرة تركية»)
+  const riot = eventTypeOf(main.entry.subEventType) === 'Riots';
+  if (agent && !target && !protest && !riot && agent.actor?.inter !== 7) {
+    const civ = inRange.find((m) => m !== agent && m !== speaker && m.actor?.inter === 7 && !marks.get(m));
+    if (civ) target = civ;
+  }
 
   // Associated actors: mentions whose parent is a main actor, or joined to it by "and".
   const agentAssoc: ActorMention[] = [];
@@ -439,6 +464,11 @@ export function assignRoles(
     } else if (target && (m.actor.parent === target.actor?.name || linked(doc, target, m, rules))) {
       if (!sameActor(m, target)) targetAssoc.push(m);
     }
+  }
+  for (const c of conjuncts) {
+    const head = [...inRange].reverse().find((m) => m.tokenStart <= c.tokenStart);
+    if (head && head === agent && !sameActor(c, agent)) agentAssoc.push(c);
+    else if (head && head === target && !sameActor(c, target)) targetAssoc.push(c);
   }
   const markedAgent = !!agent && marks.get(agent) === 'agent';
   const symmetric =
@@ -502,6 +532,21 @@ function enAdjunct(doc: Doc, main: TriggerHit, from: number): boolean {
 }
 
 const OPPOSING = ['against', 'ضد'];
+/** Aircraft and drones (normalised stems): they strike, they are not struck. */
+const AR_AIRCRAFT = new Set([
+  'طيران',
+  'طايره',
+  'طايرات',
+  'مقاتلات',
+  'مقاتله',
+  'مسيره',
+  'مسيرات',
+  'مروحيه',
+  'مروحيات',
+  'قاذفات',
+]);
+/** Sub-events whose noun's genitive or holder is the patient (مقتل قائد, اعتقال عناصر). */
+const PATIENT_EVENTS = new Set(['KILL', 'WOUND', 'Arrests', 'Abduction/forced disappearance']);
 /** Arabic number and quantity words before «من X» (ثلاثة من عناصر الشرطة). */
 const AR_COUNT_WORDS = /^(عدد|عشرات|مئات|اثنان|اثنين|ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره|بعض)$/;
 
