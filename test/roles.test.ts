@@ -154,3 +154,24 @@ describe('a state named by the nationality of its weapon', () => {
     expect(e.actor1).not.toMatch(/Mali/);
   });
 });
+
+describe('the attacker of a checkpoint', () => {
+  it('English: the subject of the clause before ", killing" acted; its object was hit', () => {
+    expect(sides('Gunmen attacked a police checkpoint near Arish on Sunday, killing two policemen.')).toEqual(
+      ['Unidentified Armed Group (Egypt)', 'Police Forces of Egypt (2014-)'],
+    );
+    expect(
+      sides('IS militants attacked an army checkpoint in Diyala province on Sunday, killing three soldiers.'),
+    ).toEqual(['Islamic State (Iraq)', 'Military Forces of Iraq (2020-)']);
+  });
+  it('Arabic: a name after a preposition is the owner of the object, not the subject', () => {
+    expect(sides('مسلحون يهاجمون حاجزا للشرطة في مدينة العريش')).toEqual([
+      'Unidentified Armed Group (Egypt)',
+      'Police Forces of Egypt (2014-)',
+    ]);
+    expect(sides('هاجم مسلحون حاجزا للشرطة في مدينة العريش أمس وقتلوا شرطيين.')).toEqual([
+      'Unidentified Armed Group (Egypt)',
+      'Police Forces of Egypt (2014-)',
+    ]);
+  });
+});

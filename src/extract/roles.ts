@@ -377,9 +377,22 @@ export function assignRoles(
       if (!target && after[0]) target = after.shift()!;
     } else {
       // VSO: verb, subject, object; or a topicalised subject before the verb (SVO)
+      // A subject carries no preposition: «يهاجمون حاجزا للشرطة» (the police's checkpoint) names the
+      // object's owner; and a verb with its subject pronoun («وقتلوا شرطيين») is followed by its object.
+      const verb = doc.tokens[main.tokenEnd - 1]!;
+      const pronounSubject = main.tokenEnd - main.tokenStart === 1 && /وا$/.test(verb.norm);
       if (!agent) {
-        if (after[0] && after[0].tokenStart - main.tokenEnd <= 3) agent = after.shift()!;
-        else if (before[0]) agent = before.shift()!;
+        const subj = after[0];
+        if (subj && subj.tokenStart - main.tokenEnd <= 3 && !pronounSubject && !arPrepositional(doc, subj))
+          agent = after.shift()!;
+        else {
+          // «لواء ... التابع للمعارضة»: with no other name, the owner stands for the group
+          const k = Math.max(
+            0,
+            before.findIndex((m) => !arPrepositional(doc, m)),
+          );
+          if (before[k]) agent = before.splice(k, 1)[0]!;
+        }
       }
       if (!target && after[0]) target = after.shift()!;
     }
@@ -389,7 +402,7 @@ export function assignRoles(
       if (!agent && after[0] && marks.get(after[0]) === 'agent') agent = after.shift()!;
     } else if (form === 'noun') {
       if (!agent && before[0] && main.tokenStart - before[0].tokenEnd <= 2) agent = before.shift()!;
-      if (enAdjunct(doc, main, from)) {
+      if (enAdjunct(doc, main, from) || enParticiple(doc, main, from)) {
         // "X killed Y in an air strike", "X clashed with Y during fighting": the noun is an adjunct
         // of the clause, whose subject (the first name) acted and whose object was hit
         const inOrder = [...before].reverse();
@@ -448,8 +461,10 @@ export function assignRoles(
   }
   if (agent && target && sameActor(agent, target)) target = null;
   // civilians named in the clause are its victims («قتل ثلاثة مدنيين بقصف مسيرة تركية»)
-  const riot = eventTypeOf(main.entry.subEventType) === 'Riots';
-  if (agent && !target && !protest && !riot && agent.actor?.inter !== 7) {
+  const mainType = eventTypeOf(main.entry.subEventType);
+  const harm =
+    !mainType || mainType === 'Explosions/Remote violence' || mainType === 'Violence against civilians';
+  if (agent && !target && harm && agent.actor?.inter !== 7) {
     const civ = inRange.find((m) => m !== agent && m !== speaker && m.actor?.inter === 7 && !marks.get(m));
     if (civ) target = civ;
   }
@@ -512,6 +527,11 @@ const EN_PREPOSITIONS = new Set([
   'into',
 ]);
 
+/** An Arabic mention introduced by a clitic preposition (للشرطة، بالجيش، لقوات). */
+function arPrepositional(doc: Doc, m: ActorMention): boolean {
+  return /^[وف]?[بلك]/.test(doc.tokens[m.tokenStart]!.prefix);
+}
+
 /** A preposition among the tokens [a, b) (Arabic). */
 function prepositionBetween(doc: Doc, a: number, b: number): boolean {
   for (let k = a; k < b; k++) {
@@ -529,6 +549,16 @@ function enAdjunct(doc: Doc, main: TriggerHit, from: number): boolean {
     if (EN_PREPOSITIONS.has(t.norm)) return k > from;
   }
   return false;
+}
+
+/**
+ * English: a participle clause after a comma ("Gunmen attacked a checkpoint, killing two
+ * policemen"): its subject is the clause's, who acted; the clause's object was hit.
+ */
+function enParticiple(doc: Doc, main: TriggerHit, from: number): boolean {
+  const t = doc.tokens[main.tokenStart]!;
+  const prev = doc.tokens[main.tokenStart - 1];
+  return main.tokenStart - 1 > from && /ing$/.test(t.norm) && prev?.text === ',';
 }
 
 const OPPOSING = ['against', 'ضد'];
