@@ -406,3 +406,12 @@ describe('tear gas', () => {
     }
   });
 });
+
+describe('a town name shared by two countries', () => {
+  it('without a country cue, takes the larger town; a country cue decides otherwise', () => {
+    const sd = one('قتل شخص برصاص مسلحين في مدينة كتم أمس.');
+    expect([sd.country, sd.admin1, sd.location]).toEqual(['Sudan', 'North Darfur', 'Kutum']);
+    const jo = one('قتل شخص برصاص مسلحين في بلدة كتم شمال الأردن أمس.');
+    expect(jo.country).toBe('Jordan');
+  });
+});
