@@ -148,6 +148,17 @@ describe('a state named by the nationality of its weapon', () => {
       'Military Forces of Turkey (2016-)',
     );
   });
+  it('reads a country that strikes as its military', () => {
+    expect(first('قصفت تركيا أمس مواقع لتنظيم داعش في ريف حلب الشمالي.').actor1).toBe(
+      'Military Forces of Turkey (2016-)',
+    );
+    expect(first('شنت إسرائيل غارات على مواقع في ريف دمشق أمس.').actor1).toBe(
+      'Military Forces of Israel (2021-)',
+    );
+    expect(first('Turkey shelled Kurdish positions near the town of Afrin on Sunday.').actor1).toBe(
+      'Military Forces of Turkey (2016-)',
+    );
+  });
   it('does not read a demonym that is also a common word, nor a force noun left to the lexicon', () => {
     // «المالي» is "financial"; «القوات اليمنية» is named by the lexicon, not by this rule
     const e = first('أعلن مسؤول عن قصف مدفعي مالي استهدف سوقا في مدينة تعز أمس.');

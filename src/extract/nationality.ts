@@ -137,6 +137,9 @@ const EN_MODIFIERS = new Set([
 interface Tables {
   ar: Map<string, string>;
   en: Map<string, string>;
+  /** Country names (Arabic stems / English words joined by spaces) → ISO2. */
+  namesAr: Map<string, string>;
+  namesEn: Map<string, string>;
   /** Capitalised acronyms used as adjectives: US, UK, UAE. */
   acronyms: Map<string, string>;
   military: Map<string, ActorEntry[]>;
@@ -164,7 +167,14 @@ function tables(gaz: Gazetteer, lex: ActorLexicon): Tables {
   }
   let t = byLex.get(lex);
   if (t) return t;
-  t = { ar: new Map(), en: new Map(), acronyms: new Map(), military: new Map() };
+  t = {
+    ar: new Map(),
+    en: new Map(),
+    namesAr: new Map(),
+    namesEn: new Map(),
+    acronyms: new Map(),
+    military: new Map(),
+  };
   for (const c of gaz.countries) {
     const mil = militaryOf(lex, c.iso2);
     if (!mil.length) continue;
@@ -180,7 +190,19 @@ function tables(gaz: Gazetteer, lex: ActorLexicon): Tables {
         for (const f of forms) if (!AR_AMBIGUOUS.has(f) && !t.ar.has(f)) t.ar.set(f, c.iso2);
       } else if (!t.en.has(a.toLowerCase())) t.en.set(a.toLowerCase(), c.iso2);
     }
-    for (const n of c.names) if (/^[A-Z]{2,3}$/.test(n) && !t.acronyms.has(n)) t.acronyms.set(n, c.iso2);
+    for (const n of c.names) {
+      if (/^[A-Z]{2,3}$/.test(n)) {
+        if (!t.acronyms.has(n)) t.acronyms.set(n, c.iso2);
+      } else if (/[\u0600-\u06FF]/.test(n)) {
+        const k = normalize(n)
+          .split(/\s+/)
+          .filter((w) => w)
+          .map((w) => (w.startsWith('ال') && w.length >= 5 ? w.slice(2) : w))
+          .join(' ');
+        if (k && !t.namesAr.has(k)) t.namesAr.set(k, c.iso2);
+      } else if (/^[A-Za-z][A-Za-z ]{3,}$/.test(n) && !t.namesEn.has(n.toLowerCase()))
+        t.namesEn.set(n.toLowerCase(), c.iso2);
+    }
   }
   byLex.set(lex, t);
   return t;
@@ -263,6 +285,79 @@ function findEnglish(doc: Doc, t: Tables, from: number, to: number): Found[] {
   return out;
 }
 
+/** Verbs of a strike whose subject, when it is a country, is that country's military. */
+const AR_STRIKE_VERBS = new Set([
+  'قصف',
+  'قصفت',
+  'شن',
+  'شنت',
+  'هاجم',
+  'هاجمت',
+  'استهدف',
+  'استهدفت',
+  'ضرب',
+  'ضربت',
+  'اغار',
+  'اغارت',
+]);
+const EN_STRIKE_VERBS = new Set([
+  'struck',
+  'strikes',
+  'shelled',
+  'shells',
+  'bombed',
+  'bombs',
+  'pounded',
+  'targeted',
+  'attacked',
+  'launched',
+  'launches',
+  'raided',
+]);
+
+/**
+ * A country named as the subject of a strike verb: «قصفت تركيا مواقع», «شنت إسرائيل غارات»,
+ * "Turkey shelled", "Israel launched air strikes". The country stands for its military.
+ */
+function findCountrySubjects(doc: Doc, t: Tables, from: number, to: number): Found[] {
+  const out: Found[] = [];
+  const toks = doc.tokens;
+  for (let i = from; i < to; i++) {
+    if (doc.lang === 'ar') {
+      if (!AR_STRIKE_VERBS.has(toks[i]!.stem)) continue;
+      for (let n = 3; n >= 1; n--) {
+        if (i + 1 + n > to) continue;
+        const k = toks
+          .slice(i + 1, i + 1 + n)
+          .map((x) => x.stem || x.norm)
+          .join(' ');
+        const iso = t.namesAr.get(k);
+        if (iso) {
+          out.push({ start: i + 1, end: i + 1 + n, nations: [{ iso2: iso, at: i + 1 }] });
+          break;
+        }
+      }
+    } else {
+      for (let n = 3; n >= 1; n--) {
+        const v = toks[i + n];
+        if (i + n >= to || !v || !EN_STRIKE_VERBS.has(v.norm) || toks[i + n + 1]?.norm === 'by') continue;
+        const words = toks.slice(i, i + n);
+        const iso =
+          n === 1 && t.acronyms.has(words[0]!.text)
+            ? t.acronyms.get(words[0]!.text)
+            : /^[A-Z]/.test(words[0]!.text)
+              ? t.namesEn.get(words.map((x) => x.norm).join(' '))
+              : undefined;
+        if (iso) {
+          out.push({ start: i, end: i + n, nations: [{ iso2: iso, at: i }] });
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Adds the forces named by a nationality adjective to the actor matches of a doc. Lexicon matches
  * inside the phrase (a generic «الطيران الحربي», "British warplanes") give way to it; a phrase
@@ -278,10 +373,12 @@ export function nationalForces(
   const t = tables(gaz, lex);
   let out: NationalMatch[] = [...matches];
   for (const s of doc.sentences) {
-    const found =
-      doc.lang === 'ar'
+    const found = [
+      ...(doc.lang === 'ar'
         ? findArabic(doc, t, s.tokenStart, s.tokenEnd)
-        : findEnglish(doc, t, s.tokenStart, s.tokenEnd);
+        : findEnglish(doc, t, s.tokenStart, s.tokenEnd)),
+      ...findCountrySubjects(doc, t, s.tokenStart, s.tokenEnd),
+    ];
     for (const f of found) {
       const crossing = out.some(
         (m) =>
