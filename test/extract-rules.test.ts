@@ -415,3 +415,22 @@ describe('a town name shared by two countries', () => {
     expect(jo.country).toBe('Jordan');
   });
 });
+
+describe('air strikes that support another action', () => {
+  it('are part of that action, not an event of their own nor its other side', () => {
+    const ar = events(
+      'سيطرت قوات المقاومة الشعبية على مدينة الحوطة في محافظة لحج أمس بمساعدة غارات التحالف العربي.',
+    );
+    expect(ar.map((e) => e.sub_event_type)).not.toContain('Air/drone strike');
+    expect(ar[0]!.actor2).not.toBe('Saudi-led Coalition');
+    const en = events(
+      'Government forces captured the town of Kafr Nabuda in Hama province on Sunday, backed by Russian air strikes.',
+    );
+    expect(en.map((e) => e.sub_event_type)).not.toContain('Air/drone strike');
+  });
+  it('still reports air strikes told for themselves', () => {
+    expect(one('شنت طائرات التحالف غارات على مواقع الحوثيين في محافظة صعدة أمس.').sub_event_type).toBe(
+      'Air/drone strike',
+    );
+  });
+});
