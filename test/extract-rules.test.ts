@@ -55,6 +55,29 @@ describe('fatalities', () => {
         .fatalities,
     ).toBe(12);
   });
+  it('reads an Arabic dual as two dead, also before a second clause of wounded', () => {
+    expect(
+      one('استشهد مواطنان وأصيب ثلاثة آخرون في غارة على بلدة عيتا الشعب جنوب لبنان أمس.').fatalities,
+    ).toBe(2);
+    expect(one('قتل جنديان وأصيب ثالث في هجوم على حاجز للجيش قرب مدينة درعا أمس.').fatalities).toBe(2);
+    expect(one('قتل مدنيان في قصف مدفعي على مدينة إدلب أمس.').fatalities).toBe(2);
+    expect(one('أسفر القصف عن مقتل شخصين وإصابة خمسة في مدينة إدلب أمس.').fatalities).toBe(2);
+    expect(one('قتل 3 وأصيب 5 في قصف على بلدة سراقب أمس.').fatalities).toBe(3);
+    expect(
+      one('An air strike hit the town of Saraqib on Sunday, killing two and wounding five.').fatalities,
+    ).toBe(2);
+  });
+  it('never counts the number in a unit name', () => {
+    expect(one('قتل 27 شخصا في اشتباكات بين اللواء 444 وقوة الردع في مدينة طرابلس أمس.').fatalities).toBe(27);
+    expect(one('سقط 12 قتيلا في اشتباكات بين الفرقة 25 ومسلحين قرب مدينة سرت أمس.').fatalities).toBe(12);
+    expect(
+      one('Clashes between Brigade 166 and the Radaa force killed 12 people in Tripoli on Sunday.')
+        .fatalities,
+    ).toBe(12);
+    expect(
+      one('Fighting between the 4th Division and rebels killed 9 people near Ariha on Sunday.').fatalities,
+    ).toBe(9);
+  });
   it('replaces a figure by its update', () => {
     const e = one(
       'قتل خمسة أشخاص في تفجير سيارة مفخخة في مدينة أعزاز أمس.\nوارتفعت حصيلة قتلى التفجير إلى تسعة أشخاص بحسب مصادر طبية.',
@@ -475,5 +498,33 @@ describe('places: a place located in a nearby town', () => {
       lang: 'en',
     }).events[0]!;
     expect(e.location).toBe('Sortony');
+  });
+});
+
+describe('a town name shared by two countries', () => {
+  it('without a country cue, takes the larger town; a country cue decides otherwise', () => {
+    const sd = one('قتل شخص برصاص مسلحين في مدينة كتم أمس.');
+    expect([sd.country, sd.admin1, sd.location]).toEqual(['Sudan', 'North Darfur', 'Kutum']);
+    const jo = one('قتل شخص برصاص مسلحين في بلدة كتم شمال الأردن أمس.');
+    expect(jo.country).toBe('Jordan');
+  });
+});
+
+describe('air strikes that support another action', () => {
+  it('are part of that action, not an event of their own nor its other side', () => {
+    const ar = events(
+      'سيطرت قوات المقاومة الشعبية على مدينة الحوطة في محافظة لحج أمس بمساعدة غارات التحالف العربي.',
+    );
+    expect(ar.map((e) => e.sub_event_type)).not.toContain('Air/drone strike');
+    expect(ar[0]!.actor2).not.toBe('Saudi-led Coalition');
+    const en = events(
+      'Government forces captured the town of Kafr Nabuda in Hama province on Sunday, backed by Russian air strikes.',
+    );
+    expect(en.map((e) => e.sub_event_type)).not.toContain('Air/drone strike');
+  });
+  it('still reports air strikes told for themselves', () => {
+    expect(one('شنت طائرات التحالف غارات على مواقع الحوثيين في محافظة صعدة أمس.').sub_event_type).toBe(
+      'Air/drone strike',
+    );
   });
 });

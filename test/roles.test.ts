@@ -108,3 +108,81 @@ describe('role assignment: Arabic', () => {
     expect(a2).toBe('Islamic State (Syria)');
   });
 });
+
+describe('a state named by the nationality of its weapon', () => {
+  it('reads Israeli warplanes and air raids as the Israeli military, not the host army', () => {
+    const en = first(
+      'Israeli warplanes struck a house in the town of Bint Jbeil in southern Lebanon on Sunday, killing two people.',
+    );
+    expect(en.actor1).toBe('Military Forces of Israel (2021-)');
+    expect(en.sub_event_type).toBe('Air/drone strike');
+    expect(first('شنت طائرات حربية غارات إسرائيلية على بلدة بنت جبيل جنوب لبنان أمس.').actor1).toBe(
+      'Military Forces of Israel (2021-)',
+    );
+    expect(first('استهدف الطيران الحربي الإسرائيلي بلدة الخيام جنوب لبنان أمس.').actor1).toBe(
+      'Military Forces of Israel (2021-)',
+    );
+    const aggression = first('قتل شخصان في عدوان جوي إسرائيلي على منطقة السيدة زينب جنوب دمشق أمس.');
+    expect(aggression.actor1).toBe('Military Forces of Israel (2021-)');
+    expect(aggression.sub_event_type).toBe('Air/drone strike');
+  });
+  it('makes the first of two nationalities the actor and the second its ally', () => {
+    const ar = first('غارات شنها العدوان الأمريكي البريطاني على مدينة الحديدة غرب اليمن أمس.');
+    expect(ar.actor1).toBe('Military Forces of the United States (2021-2025)');
+    expect(ar.assoc_actor_1).toBe('Military Forces of the United Kingdom');
+    const en = first('US and British warplanes struck the port city of Hodeidah in western Yemen on Sunday.');
+    expect(en.actor1).toBe('Military Forces of the United States (2021-2025)');
+    expect(en.assoc_actor_1).toBe('Military Forces of the United Kingdom');
+    expect(
+      first('Russian and Syrian jets pounded the town of Ariha in Idlib province on Sunday.').actor1,
+    ).toBe('Military Forces of Russia (2000-)');
+  });
+  it('reads a Turkish drone as the Turkish military, its civilian dead as the victims', () => {
+    const e = first('قتل ثلاثة مدنيين بقصف مسيرة تركية على قرية قرب مدينة القامشلي أمس.');
+    expect(e.actor1).toBe('Military Forces of Turkey (2016-)');
+    expect(e.actor2).toBe('Civilians (Syria)');
+    expect(first('قصفت طائرة مسيرة تركية سيارة قرب مدينة القامشلي أمس.').actor1).toBe(
+      'Military Forces of Turkey (2016-)',
+    );
+    expect(first('A Turkish drone struck a car near the town of Qamishli on Sunday.').actor1).toBe(
+      'Military Forces of Turkey (2016-)',
+    );
+  });
+  it('reads a country that strikes as its military', () => {
+    expect(first('قصفت تركيا أمس مواقع لتنظيم داعش في ريف حلب الشمالي.').actor1).toBe(
+      'Military Forces of Turkey (2016-)',
+    );
+    expect(first('شنت إسرائيل غارات على مواقع في ريف دمشق أمس.').actor1).toBe(
+      'Military Forces of Israel (2021-)',
+    );
+    expect(first('Turkey shelled Kurdish positions near the town of Afrin on Sunday.').actor1).toBe(
+      'Military Forces of Turkey (2016-)',
+    );
+  });
+  it('does not read a demonym that is also a common word, nor a force noun left to the lexicon', () => {
+    // «المالي» is "financial"; «القوات اليمنية» is named by the lexicon, not by this rule
+    const e = first('أعلن مسؤول عن قصف مدفعي مالي استهدف سوقا في مدينة تعز أمس.');
+    expect(e.actor1).not.toMatch(/Mali/);
+  });
+});
+
+describe('the attacker of a checkpoint', () => {
+  it('English: the subject of the clause before ", killing" acted; its object was hit', () => {
+    expect(sides('Gunmen attacked a police checkpoint near Arish on Sunday, killing two policemen.')).toEqual(
+      ['Unidentified Armed Group (Egypt)', 'Police Forces of Egypt (2014-)'],
+    );
+    expect(
+      sides('IS militants attacked an army checkpoint in Diyala province on Sunday, killing three soldiers.'),
+    ).toEqual(['Islamic State (Iraq)', 'Military Forces of Iraq (2020-)']);
+  });
+  it('Arabic: a name after a preposition is the owner of the object, not the subject', () => {
+    expect(sides('مسلحون يهاجمون حاجزا للشرطة في مدينة العريش')).toEqual([
+      'Unidentified Armed Group (Egypt)',
+      'Police Forces of Egypt (2014-)',
+    ]);
+    expect(sides('هاجم مسلحون حاجزا للشرطة في مدينة العريش أمس وقتلوا شرطيين.')).toEqual([
+      'Unidentified Armed Group (Egypt)',
+      'Police Forces of Egypt (2014-)',
+    ]);
+  });
+});

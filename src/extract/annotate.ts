@@ -6,6 +6,7 @@ import type { Doc } from '../text/types.js';
 import { resolveMention } from './actors.js';
 import { resolveAnaphora } from './anaphora.js';
 import type { ExtractContext } from './context.js';
+import { nationalForces } from './nationality.js';
 import type { ActorMention, Annotations, CueHit, PlaceHit, Range, TriggerHit } from './types.js';
 import { capitalVenues } from './venues.js';
 
@@ -34,7 +35,7 @@ export function annotate(doc: Doc, ctx: ExtractContext): Annotations {
   const year = doc.published ? Number(doc.published.slice(0, 4)) : undefined;
 
   // Actors first (without a country), so that places inside actor names (قوات سوريا الديمقراطية) are dropped.
-  const actorMatches = findActors(ctx.actors, doc);
+  const actorMatches = nationalForces(doc, ctx.gazetteer, ctx.actors, findActors(ctx.actors, doc));
   const mentions = recognizePlaces(doc, ctx.gazetteer).filter(
     (m) =>
       !actorMatches.some(
@@ -53,6 +54,8 @@ export function annotate(doc: Doc, ctx: ExtractContext): Annotations {
     // No place: the country most actors are scoped to.
     const votes = new Map<string, number>();
     for (const a of actorMatches) {
+      // a foreign force named by its nationality (غارات إسرائيلية) acts abroad more often than at home
+      if (a.national) continue;
       const cs = new Set(a.values.flatMap((e) => (e.base ?? e).countries));
       if (cs.size === 1) for (const c of cs) votes.set(c, (votes.get(c) ?? 0) + 1);
     }
@@ -75,6 +78,7 @@ export function annotate(doc: Doc, ctx: ExtractContext): Annotations {
   const actors: ActorMention[] = actorMatches.map((m) => ({
     ...rangeOf(doc, m.tokenStart, m.tokenEnd),
     entries: m.values,
+    ...(m.conjunct ? { conjunct: true } : {}),
     actor: resolveMention(ctx.actors, m.values, {
       country: country?.iso2,
       countryName: country?.country,

@@ -196,6 +196,8 @@ export function findCounts(
     if (!n || n.tokenEnd > to) continue;
     // «عبدالله آل منصور (20)», "Ahmed (34)": an age or a reference in parentheses, not a count
     if (tokens[n.tokenStart - 1]?.text === '(' && tokens[n.tokenEnd]?.text === ')') continue;
+    // «اللواء 444», "Brigade 166", «الفرقة 25»: a number in a unit's name is no count
+    if (unitNumber(tokens, idx, n.tokenStart, n.tokenEnd)) continue;
     // right side: the anchor after the counted noun phrase ("Two members of the militant group
     // Ajnad Misr (Soldiers of Egypt) were killed", "4 security guards and 2 civilians killed",
     // «12 جنديا من الجيش قتلوا»): skip person nouns, auxiliaries, "of X", a parenthesis, a
@@ -276,6 +278,11 @@ export function findCounts(
       if (inActor) skipped++;
       if (n.tokenStart - j - skipped > 6) break;
       const an = idx.anchorAt.get(j);
+      // the figure inside the anchor phrase: «قتل مدنيان» (قتل* مدني*)
+      if (an && an.end >= n.tokenEnd) {
+        left = { kind: an.kind, at: j, end: an.end };
+        break;
+      }
       if (an && an.end <= n.tokenStart) {
         // «ارتفعت حصيلة قتلى التفجير إلى تسعة»: the update words stand before the anchor
         for (let q = j - 1; q >= Math.max(from, j - 4); q--) if (idx.tollUpdate.has(q)) update = true;
@@ -296,6 +303,16 @@ export function findCounts(
     }
     let pick = right ?? left;
     if (right && left) pick = right.at - n.tokenEnd <= n.tokenStart - left.end ? right : left;
+    // «استشهد مواطنان وأصيب ثلاثة», "killing two and wounding five": a casualty word joined by
+    // "and" opens a clause of its own; the figure belongs to the word before it
+    if (
+      right &&
+      left &&
+      pick === right &&
+      newClause(tokens, right.at, n.tokenEnd) &&
+      n.tokenStart - left.end <= 1
+    )
+      pick = left;
     if (!pick) continue;
     if (negatedBefore(Math.min(pick.at, n.tokenStart))) continue;
     // "many victims", «عشرات الضحايا»: victims include the wounded, so a vague figure is no death count
@@ -342,6 +359,36 @@ export function findCounts(
     else if (isPluralDeathNoun(t)) push('death', 3, true, k, an.end, false);
   }
   return out;
+}
+
+/** Military units whose names hold a number (اللواء 444، الفرقة 25، Brigade 166). */
+const UNIT_NOUNS = new Set([
+  'لواء',
+  'فرقه',
+  'كتيبه',
+  'فوج',
+  'سريه',
+  'brigade',
+  'division',
+  'battalion',
+  'regiment',
+  'squadron',
+  'corps',
+]);
+
+/** A digit figure that names a unit: after (or before) a unit noun, or inside an actor's name. */
+function unitNumber(tokens: Tok[], idx: CountIndex, a: number, b: number): boolean {
+  if (tokens[a]!.kind !== 'number') return false;
+  if (idx.actorTokens.has(a)) return true;
+  const unit = (t: Tok | undefined) => !!t && (UNIT_NOUNS.has(t.stem) || UNIT_NOUNS.has(t.norm));
+  return unit(tokens[a - 1]) || unit(tokens[b]);
+}
+
+/** The casualty word at `at` is joined by "and" / و to what stands before it (a clause of its own). */
+function newClause(tokens: Tok[], at: number, after: number): boolean {
+  const t = tokens[at]!;
+  if (/^[\u0600-\u06FF]/.test(t.text)) return t.prefix.startsWith('و');
+  return at > after && tokens[at - 1]?.norm === 'and';
 }
 
 function classOfRole(role: string, fallback: VictimClass): VictimClass {

@@ -78,7 +78,9 @@ export function buildFrames(doc: Doc, ann: Annotations, ctx: ExtractContext): Fr
   const blockedTriggers = new Set<TriggerHit>();
   for (const [sentence, trig] of trigBySentence) {
     const cues = cuesBySentence.get(sentence) ?? [];
-    for (const t of trig) if (blockReason(doc, t, cues) || isGrievance(doc, t, trig)) blockedTriggers.add(t);
+    for (const t of trig)
+      if (blockReason(doc, t, cues) || isGrievance(doc, t, trig) || isSupport(doc, t, trig))
+        blockedTriggers.add(t);
   }
   // suffocation in an article about tear gas is the tear gas, not a chemical weapon
   const tearGas = ann.triggers.some(
@@ -211,6 +213,46 @@ function isGrievance(doc: Doc, t: TriggerHit, all: TriggerHit[]): boolean {
   return false;
 }
 const VIOLENT_TYPES = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
+
+/** Words that make the air strikes after them the means of another action (normalised, first word). */
+const SUPPORT: string[][] = [
+  ['بمساعده'],
+  ['بدعم'],
+  ['باسناد'],
+  ['بغطاء'],
+  ['وقع'],
+  ['backed', 'by'],
+  ['supported', 'by'],
+  ['help', 'of'],
+  ['support', 'of'],
+  ['cover', 'of'],
+];
+
+/**
+ * Air strikes named as the support of another action of the sentence («سيطرت القوات على المدينة
+ * بمساعدة غارات التحالف», «انسحب المتمردون على وقع ضربات المقاومة وطيران التحالف», "forces
+ * advanced backed by air strikes") are part of that action, not an event of their own.
+ */
+function isSupport(doc: Doc, t: TriggerHit, all: TriggerHit[]): boolean {
+  if (t.entry.subEventType !== 'Air/drone strike') return false;
+  const other = all.some(
+    (o) =>
+      o.tokenEnd <= t.tokenStart &&
+      !o.entry.pseudo &&
+      o.entry.subEventType !== 'Air/drone strike' &&
+      !!eventTypeOf(o.entry.subEventType),
+  );
+  if (!other) return false;
+  for (let k = t.tokenStart - 1; k >= Math.max(0, t.tokenStart - 4); k--) {
+    const tok = doc.tokens[k]!;
+    if (tok.kind === 'punct') return false;
+    for (const seq of SUPPORT) {
+      if (seq.every((w, n) => doc.tokens[k + n]?.forms.includes(w) || doc.tokens[k + n]?.norm === w))
+        return true;
+    }
+  }
+  return false;
+}
 
 /**
  * A weak trigger supported by its sentence gets more weight: a protest word with protesters or

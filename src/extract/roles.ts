@@ -38,6 +38,13 @@ const MODIFIERS: Record<'ar' | 'en', string[][]> = {
     ['المتحالفه', 'مع'],
     ['المقربه', 'من'],
     ['المحسوبه', 'علي'],
+    // the support of an action: «بمساعدة غارات التحالف», «بدعم من الطيران الروسي»
+    ['بمساعده'],
+    ['بدعم'],
+    ['بدعم', 'من'],
+    ['باسناد'],
+    ['باسناد', 'من'],
+    ['بغطاء'],
   ],
   en: [
     ['led', 'by'],
@@ -203,7 +210,12 @@ function markOf(
   if (prev) for (const seq of MODIFIERS[doc.lang]) if (endsWithSeq(toks, i, seq)) return 'modifier';
   for (const seq of rules.agentMarkers) if (endsWithSeq(toks, i, seq)) return 'agent';
   // The marker may be glued as a clitic: «لداعش» after غارات is ambiguous; only whole-word markers count.
-  for (const seq of rules.targetMarkers) if (endsWithSeq(toks, i, seq)) return 'target';
+  for (const seq of rules.targetMarkers)
+    if (endsWithSeq(toks, i, seq)) {
+      // «استهدف الطيران الإسرائيلي بلدة»: an aircraft right after the verb is its subject
+      if (seq[0]!.startsWith('استهدف') && AR_AIRCRAFT.has(toks[m.tokenStart]!.stem)) return 'agent';
+      return 'target';
+    }
   const p1 = toks[i - 1];
   if (p1 && i - 1 >= from) {
     if (hasForm(p1, rules.between)) return 'side1';
@@ -277,7 +289,10 @@ export function assignRoles(
   rules: LangRules,
   passiveVoice: boolean,
 ): Roles {
-  const inRange = mentions.filter((m) => m.tokenStart >= from && m.tokenEnd <= to && m.actor);
+  const all = mentions.filter((m) => m.tokenStart >= from && m.tokenEnd <= to && m.actor);
+  // a further nationality of one weapon noun is the ally of the mention it belongs to
+  const conjuncts = all.filter((m) => m.conjunct);
+  const inRange = all.filter((m) => !m.conjunct);
   let passive = passiveVoice;
   // English "was murdered", "were shot": a verb entry used in the passive voice
   if (doc.lang === 'en' && !passive && main.entry.form === 'verb') {
@@ -321,6 +336,19 @@ export function assignRoles(
     inRange.find(
       (m) => (marks.get(m) === 'target' && !protest) || marks.get(m) === 'victim' || marks.get(m) === 'with',
     ) ?? null;
+  // the weapon or aircraft named with its owner is the one that struck: "Israeli warplanes
+  // struck", «غارات إسرائيلية», «طيران التحالف»: a named mention that holds the attack word
+  if (!agent && !protest && !PATIENT_EVENTS.has(main.entry.subEventType)) {
+    const holder = inRange.find(
+      (m) =>
+        !marks.get(m) &&
+        m !== target &&
+        m.tokenStart < main.tokenEnd &&
+        main.tokenStart < m.tokenEnd &&
+        m.entries.some((e) => !(e.base ?? e).generic),
+    );
+    if (holder) agent = holder;
+  }
   const side1 = inRange.find((m) => marks.get(m) === 'side1');
   const side2 = inRange.find((m) => marks.get(m) === 'side2');
   if (side1 && !agent) agent = side1;
@@ -339,9 +367,7 @@ export function assignRoles(
     } else if (form === 'noun') {
       // a nominal trigger: its genitive is the agent for attacks (غارات التحالف), the patient for
       // killings and arrests (مقتل قائد, اعتقال عناصر)
-      const patientNoun = ['KILL', 'WOUND', 'Arrests', 'Abduction/forced disappearance'].includes(
-        main.entry.subEventType,
-      );
+      const patientNoun = PATIENT_EVENTS.has(main.entry.subEventType);
       const first = after[0];
       // the genitive follows the noun (and its adjectives); a preposition between starts an
       // adjunct: «التفجير في مسجد قوات الطوارئ» (the forces' mosque is the target)
@@ -358,9 +384,22 @@ export function assignRoles(
       if (!target && after[0]) target = after.shift()!;
     } else {
       // VSO: verb, subject, object; or a topicalised subject before the verb (SVO)
+      // A subject carries no preposition: «يهاجمون حاجزا للشرطة» (the police's checkpoint) names the
+      // object's owner; and a verb with its subject pronoun («وقتلوا شرطيين») is followed by its object.
+      const verb = doc.tokens[main.tokenEnd - 1]!;
+      const pronounSubject = main.tokenEnd - main.tokenStart === 1 && /وا$/.test(verb.norm);
       if (!agent) {
-        if (after[0] && after[0].tokenStart - main.tokenEnd <= 3) agent = after.shift()!;
-        else if (before[0]) agent = before.shift()!;
+        const subj = after[0];
+        if (subj && subj.tokenStart - main.tokenEnd <= 3 && !pronounSubject && !arPrepositional(doc, subj))
+          agent = after.shift()!;
+        else {
+          // «لواء ... التابع للمعارضة»: with no other name, the owner stands for the group
+          const k = Math.max(
+            0,
+            before.findIndex((m) => !arPrepositional(doc, m)),
+          );
+          if (before[k]) agent = before.splice(k, 1)[0]!;
+        }
       }
       if (!target && after[0]) target = after.shift()!;
     }
@@ -370,7 +409,7 @@ export function assignRoles(
       if (!agent && after[0] && marks.get(after[0]) === 'agent') agent = after.shift()!;
     } else if (form === 'noun') {
       if (!agent && before[0] && main.tokenStart - before[0].tokenEnd <= 2) agent = before.shift()!;
-      if (enAdjunct(doc, main, from)) {
+      if (enAdjunct(doc, main, from) || enParticiple(doc, main, from)) {
         // "X killed Y in an air strike", "X clashed with Y during fighting": the noun is an adjunct
         // of the clause, whose subject (the first name) acted and whose object was hit
         const inOrder = [...before].reverse();
@@ -428,6 +467,14 @@ export function assignRoles(
     if (speaker !== target) agent = speaker;
   }
   if (agent && target && sameActor(agent, target)) target = null;
+  // civilians named in the clause are its victims («قتل ثلاثة مدنيين بقصف مسيرة تركية»)
+  const mainType = eventTypeOf(main.entry.subEventType);
+  const harm =
+    !mainType || mainType === 'Explosions/Remote violence' || mainType === 'Violence against civilians';
+  if (agent && !target && harm && agent.actor?.inter !== 7) {
+    const civ = inRange.find((m) => m !== agent && m !== speaker && m.actor?.inter === 7 && !marks.get(m));
+    if (civ) target = civ;
+  }
 
   // Associated actors: mentions whose parent is a main actor, or joined to it by "and".
   const agentAssoc: ActorMention[] = [];
@@ -439,6 +486,11 @@ export function assignRoles(
     } else if (target && (m.actor.parent === target.actor?.name || linked(doc, target, m, rules))) {
       if (!sameActor(m, target)) targetAssoc.push(m);
     }
+  }
+  for (const c of conjuncts) {
+    const head = [...inRange].reverse().find((m) => m.tokenStart <= c.tokenStart);
+    if (head && head === agent && !sameActor(c, agent)) agentAssoc.push(c);
+    else if (head && head === target && !sameActor(c, target)) targetAssoc.push(c);
   }
   const markedAgent = !!agent && marks.get(agent) === 'agent';
   const symmetric =
@@ -482,6 +534,11 @@ const EN_PREPOSITIONS = new Set([
   'into',
 ]);
 
+/** An Arabic mention introduced by a clitic preposition (للشرطة، بالجيش، لقوات). */
+function arPrepositional(doc: Doc, m: ActorMention): boolean {
+  return /^[وف]?[بلك]/.test(doc.tokens[m.tokenStart]!.prefix);
+}
+
 /** A preposition among the tokens [a, b) (Arabic). */
 function prepositionBetween(doc: Doc, a: number, b: number): boolean {
   for (let k = a; k < b; k++) {
@@ -501,7 +558,32 @@ function enAdjunct(doc: Doc, main: TriggerHit, from: number): boolean {
   return false;
 }
 
+/**
+ * English: a participle clause after a comma ("Gunmen attacked a checkpoint, killing two
+ * policemen"): its subject is the clause's, who acted; the clause's object was hit.
+ */
+function enParticiple(doc: Doc, main: TriggerHit, from: number): boolean {
+  const t = doc.tokens[main.tokenStart]!;
+  const prev = doc.tokens[main.tokenStart - 1];
+  return main.tokenStart - 1 > from && /ing$/.test(t.norm) && prev?.text === ',';
+}
+
 const OPPOSING = ['against', 'ضد'];
+/** Aircraft and drones (normalised stems): they strike, they are not struck. */
+const AR_AIRCRAFT = new Set([
+  'طيران',
+  'طايره',
+  'طايرات',
+  'مقاتلات',
+  'مقاتله',
+  'مسيره',
+  'مسيرات',
+  'مروحيه',
+  'مروحيات',
+  'قاذفات',
+]);
+/** Sub-events whose noun's genitive or holder is the patient (مقتل قائد, اعتقال عناصر). */
+const PATIENT_EVENTS = new Set(['KILL', 'WOUND', 'Arrests', 'Abduction/forced disappearance']);
 /** Arabic number and quantity words before «من X» (ثلاثة من عناصر الشرطة). */
 const AR_COUNT_WORDS = /^(عدد|عشرات|مئات|اثنان|اثنين|ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره|بعض)$/;
 

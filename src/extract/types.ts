@@ -22,6 +22,11 @@ export interface ActorMention extends Range {
   actor: ResolvedActor | null;
   /** An anaphor (التنظيم، القوات، the group) resolved to an earlier mention. */
   anaphor?: boolean;
+  /**
+   * A further nationality of one weapon noun («العدوان الأمريكي البريطاني», "US and British
+   * warplanes"): an ally of the mention it follows, never a side of its own.
+   */
+  conjunct?: boolean;
 }
 
 export interface TriggerHit extends Range {
