@@ -342,6 +342,10 @@ export class SqliteRepository implements Repository {
     ).map((r) => Number(r.id));
   }
 
+  async articleReports(articleId: number): Promise<Report[]> {
+    return this.tx.reportsOfArticle(articleId);
+  }
+
   async getEvent(id: string): Promise<EventWithReports | null> {
     const seq = eventSeq(id);
     if (seq === null) return null;
