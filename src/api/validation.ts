@@ -53,7 +53,7 @@ export function articleListFrom(url: URL): { q?: string; limit: number; cursor?:
       throw new HttpError(400, `limit: 1 to ${MAX_LIMIT}`);
     out.limit = n;
   }
-  if (p.q !== undefined && p.q.trim()) {
+  if (p.q?.trim()) {
     if (p.q.length > 500) throw new HttpError(400, 'q: at most 500 characters');
     out.q = p.q.trim();
   }
