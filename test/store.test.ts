@@ -57,7 +57,7 @@ describe('SQLite store', () => {
     const dir = tempDir();
     const path = join(dir, 'sub', 'm.sqlite');
     const r = await store(path);
-    expect(await r.migrate()).toBe(1);
+    expect(await r.migrate()).toBe(2);
     expect(existsSync(path)).toBe(true);
     expect(await r.check()).toEqual([]);
   });

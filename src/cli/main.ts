@@ -21,6 +21,7 @@ Commands:
   events    list stored events, or show one with its sources (marsad events show MRS12)
   export    stored events as ACLED CSV, GeoJSON or JSONL, with filters
   reextract run extraction again over the stored articles (event ids are kept)
+  serve     the HTTP API over the store (marsad serve [--port 8080] [--host 127.0.0.1])
   help      show this help (marsad help COMMAND for a command's options)
 
 Options: -h, --help   -v, --version`;
@@ -64,6 +65,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   reextract: async () => {
     const m = await import('./reextract.js');
     return (argv) => m.runReextract(argv);
+  },
+  serve: async () => {
+    const m = await import('./serve.js');
+    return (argv) => m.runServe(argv);
   },
 };
 

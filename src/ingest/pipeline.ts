@@ -145,7 +145,10 @@ async function extractEarly(repo: Repository, p: Prepared, extract: ExtractFn): 
     if (!p.article.text.trim()) return new Error('empty text');
     const hash = contentHash(p.article.text, p.article.title);
     const existing = await repo.findArticle(p.canonicalUrl, hash);
-    if (existing) return { status: 'duplicate', articleId: existing.id, events: [] };
+    if (existing) {
+      const why = existing.contentHash === hash ? 'same content' : 'same URL';
+      return { status: 'duplicate', articleId: existing.id, duplicateOf: why, events: [] };
+    }
     return await extract(p.article);
   } catch (e) {
     return e instanceof Error ? e : new Error(String(e));

@@ -164,6 +164,8 @@ export interface Repository {
   }>;
   /** Article ids in insertion order, for re-extraction. */
   articleIds(afterId: number, limit: number): Promise<number[]>;
+  /** The reports extracted from one article (its events as it told them), in article order. */
+  articleReports(articleId: number): Promise<Report[]>;
   getEvent(id: string): Promise<EventWithReports | null>;
   listEvents(filter: EventFilter): Promise<EventPage>;
   counts(): Promise<{ articles: number; events: number; reports: number; feeds: number }>;

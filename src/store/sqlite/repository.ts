@@ -342,6 +342,10 @@ export class SqliteRepository implements Repository {
     ).map((r) => Number(r.id));
   }
 
+  async articleReports(articleId: number): Promise<Report[]> {
+    return this.tx.reportsOfArticle(articleId);
+  }
+
   async getEvent(id: string): Promise<EventWithReports | null> {
     const seq = eventSeq(id);
     if (seq === null) return null;
@@ -411,8 +415,11 @@ export class SqliteRepository implements Repository {
       params.push(fts);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    // Without full text, count over the narrow index that holds every filtered column (the
+    // planner would otherwise scan the wide rows); with it, the matching ids are looked up.
+    const from = filter.q === undefined && where.length ? 'events INDEXED BY events_date_filters' : 'events';
     const count = Number(
-      (this.db.prepare(`SELECT count(*) AS n FROM events ${clause}`).get(...params) as Row).n,
+      (this.db.prepare(`SELECT count(*) AS n FROM ${from} ${clause}`).get(...params) as Row).n,
     );
     const limit = Math.min(Math.max(1, filter.limit ?? 100), MAX_PAGE);
     let page = clause;
