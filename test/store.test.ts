@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { recordArticle } from '../src/dedup/record.js';
+import { recordArticle, reextractArticle } from '../src/dedup/record.js';
 import { articleEvents, scoreDedup } from '../src/eval/dedup.js';
 import { createExtractor, type Extractor } from '../src/extract/index.js';
 import { contentHash } from '../src/ingest/identity.js';
@@ -10,25 +10,43 @@ import { readTargets } from '../src/ingest/sources.js';
 import type { Event } from '../src/model/event.js';
 import { parseEventFilter } from '../src/store/filter.js';
 import { StoreInputError } from '../src/store/ids.js';
-import { defaultDbPath, resolveDb } from '../src/store/open.js';
+import { defaultDbPath, openStore, resolveDb } from '../src/store/open.js';
+import { PostgresRepository } from '../src/store/postgres/repository.js';
 import { SqliteRepository } from '../src/store/sqlite/repository.js';
-import type { NewArticle } from '../src/store/types.js';
+import type { NewArticle, Repository } from '../src/store/types.js';
 import { ROOT, tempDir } from './helpers.js';
+import { createDatabase, dropDatabases, PG_URL } from './pg.js';
 
 let extractor: Extractor;
 beforeAll(() => {
   extractor = createExtractor();
 });
 
-const repos: SqliteRepository[] = [];
-async function store(path = ':memory:') {
-  const r = new SqliteRepository(path);
-  await r.migrate();
+/** The stores the shared tests run on: SQLite always, PostgreSQL when MARSAD_TEST_PG is set. */
+interface Backend {
+  name: string;
+  /** A new, empty, unmigrated store. */
+  open(): Promise<Repository>;
+}
+
+const BACKENDS: Backend[] = [{ name: 'SQLite', open: async () => new SqliteRepository(':memory:') }];
+if (PG_URL)
+  BACKENDS.push(
+    { name: 'PostgreSQL', open: async () => PostgresRepository.connect(await createDatabase()) },
+    {
+      name: 'PostgreSQL without PostGIS',
+      open: async () => PostgresRepository.connect(await createDatabase(), { postgis: false }),
+    },
+  );
+
+const repos: Repository[] = [];
+function track<R extends Repository>(r: R): R {
   repos.push(r);
   return r;
 }
 afterEach(async () => {
   for (const r of repos.splice(0)) await r.close();
+  if (PG_URL) await dropDatabases();
 });
 
 function article(text: string, over: Partial<NewArticle> = {}): NewArticle {
@@ -52,13 +70,16 @@ function eventsOf(text: string, published = '2024-03-12'): Event[] {
   return extractor.extract({ id: 'x', text, published }).events;
 }
 
-describe('SQLite store', () => {
-  it('migrates once and reports its version; a file store uses WAL', async () => {
-    const dir = tempDir();
-    const path = join(dir, 'sub', 'm.sqlite');
-    const r = await store(path);
+describe.each(BACKENDS)('$name store', ({ open }) => {
+  async function store(): Promise<Repository> {
+    const r = track(await open());
+    await r.migrate();
+    return r;
+  }
+
+  it('migrates once and reports its version', async () => {
+    const r = await store();
     expect(await r.migrate()).toBe(1);
-    expect(existsSync(path)).toBe(true);
     expect(await r.check()).toEqual([]);
   });
 
@@ -103,7 +124,6 @@ describe('SQLite store', () => {
     const r = await store();
     const a = await r.transaction((tx) => recordArticle(tx, article(AR_1), eventsOf(AR_1)));
     const id = a.events[0]!.eventId;
-    const { reextractArticle } = await import('../src/dedup/record.js');
     const out = await r.transaction((tx) => reextractArticle(tx, a.articleId, eventsOf(AR_1)));
     expect(out[0]!.eventId).toBe(id);
     expect((await r.counts()).events).toBe(1);
@@ -160,6 +180,50 @@ describe('SQLite store', () => {
     await expect(r.listEvents({ cursor: 'garbage' })).rejects.toThrow(StoreInputError);
   });
 
+  it('keeps feeds with their polling state', async () => {
+    const r = await store();
+    const f = await r.addFeed('https://news.example/rss', 'News');
+    await expect(r.addFeed('https://news.example/rss', 'News')).rejects.toThrow(/already added/);
+    await r.updateFeed(f.id, { etag: '"x"', failures: 2, nextPoll: '2030-01-01T00:00:00Z' });
+    expect((await r.listFeeds())[0]).toMatchObject({ etag: '"x"', failures: 2 });
+    expect(await r.removeFeed(String(f.id))).toBe(true);
+    expect(await r.listFeeds()).toEqual([]);
+  });
+});
+
+describe.each(BACKENDS)('cross-report deduplication on our own test set ($name)', ({ open }) => {
+  it('merges reports of one event from several outlets (ar/en) and keeps near-misses apart', async () => {
+    const path = join(ROOT, 'test', 'fixtures', 'dedup', 'reports.jsonl');
+    const r = track(await open());
+    await r.migrate();
+    const summary = await ingestItems(r, readTargets([path]), async (a) => extractor.extract(a));
+    expect(summary.failed).toBe(0);
+    const gold = new Map<string, string>();
+    for (const line of readFileSync(path, 'utf8').split('\n').filter(Boolean)) {
+      const o = JSON.parse(line) as { id: string; cluster: string };
+      gold.set(o.id, o.cluster);
+    }
+    const score = scoreDedup(gold, await articleEvents(r));
+    expect(score.precision).toBeGreaterThanOrEqual(0.9);
+    expect(score.recall).toBeGreaterThanOrEqual(0.9);
+    // ingesting the same file again adds nothing and changes no event id
+    const before = await articleEvents(r);
+    const again = await ingestItems(r, readTargets([path]), async (a) => extractor.extract(a));
+    expect(again).toMatchObject({ new: 0, duplicate: gold.size });
+    expect(await articleEvents(r)).toEqual(before);
+    expect(await r.check()).toEqual([]);
+  });
+});
+
+describe('SQLite store', () => {
+  it('creates its file (and folder) and uses WAL', async () => {
+    const path = join(tempDir(), 'sub', 'm.sqlite');
+    const r = track(new SqliteRepository(path));
+    expect(await r.migrate()).toBe(1);
+    expect(existsSync(path)).toBe(true);
+    expect(existsSync(`${path}-wal`)).toBe(true);
+  });
+
   it('validates filters from strings', () => {
     expect(
       parseEventFilter({ event_type: 'battles', date_from: '2024-01-01', bbox: '35,32,42,37' }),
@@ -178,42 +242,9 @@ describe('SQLite store', () => {
     for (const b of bad) expect(() => parseEventFilter(b)).toThrow(StoreInputError);
   });
 
-  it('keeps feeds with their polling state', async () => {
-    const r = await store();
-    const f = await r.addFeed('https://news.example/rss', 'News');
-    await expect(r.addFeed('https://news.example/rss', 'News')).rejects.toThrow(/already added/);
-    await r.updateFeed(f.id, { etag: '"x"', failures: 2, nextPoll: '2030-01-01T00:00:00Z' });
-    expect((await r.listFeeds())[0]).toMatchObject({ etag: '"x"', failures: 2 });
-    expect(await r.removeFeed(String(f.id))).toBe(true);
-    expect(await r.listFeeds()).toEqual([]);
-  });
-
   it('chooses the database from the flag, then MARSAD_DB, then the data directory', () => {
     expect(resolveDb('x.sqlite', { MARSAD_DB: 'y.sqlite' })).toBe('x.sqlite');
     expect(resolveDb(undefined, { MARSAD_DB: 'y.sqlite' })).toBe('y.sqlite');
     expect(defaultDbPath({ XDG_DATA_HOME: '/data' })).toBe(join('/data', 'marsad', 'marsad.sqlite'));
-  });
-});
-
-describe('cross-report deduplication on our own test set', () => {
-  it('merges reports of one event from several outlets (ar/en) and keeps near-misses apart', async () => {
-    const path = join(ROOT, 'test', 'fixtures', 'dedup', 'reports.jsonl');
-    const r = await store();
-    const summary = await ingestItems(r, readTargets([path]), async (a) => extractor.extract(a));
-    expect(summary.failed).toBe(0);
-    const gold = new Map<string, string>();
-    for (const line of readFileSync(path, 'utf8').split('\n').filter(Boolean)) {
-      const o = JSON.parse(line) as { id: string; cluster: string };
-      gold.set(o.id, o.cluster);
-    }
-    const score = scoreDedup(gold, await articleEvents(r));
-    expect(score.precision).toBeGreaterThanOrEqual(0.9);
-    expect(score.recall).toBeGreaterThanOrEqual(0.9);
-    // ingesting the same file again adds nothing and changes no event id
-    const before = await articleEvents(r);
-    const again = await ingestItems(r, readTargets([path]), async (a) => extractor.extract(a));
-    expect(again).toMatchObject({ new: 0, duplicate: gold.size });
-    expect(await articleEvents(r)).toEqual(before);
-    expect(await r.check()).toEqual([]);
   });
 });
