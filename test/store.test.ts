@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recordArticle, reextractArticle } from '../src/dedup/record.js';
 import { articleEvents, scoreDedup } from '../src/eval/dedup.js';
@@ -66,6 +67,14 @@ const AR_1 =
 const EN_1 =
   'Islamic State militants killed seven SDF fighters in an attack on a checkpoint near the city of Hasakah on Monday, a monitor said.';
 
+/** Four unrelated events, three in Syria and one in Iraq. */
+const DISTINCT = [
+  AR_1,
+  'قتل ثلاثة مدنيين أمس في قصف مدفعي على بلدة سراقب في ريف إدلب.',
+  'تظاهر المئات أمس في مدينة السويداء للمطالبة بإسقاط النظام.',
+  'قتل جنديان عراقيان أمس في انفجار عبوة ناسفة في قضاء الطارمية شمال بغداد.',
+];
+
 function eventsOf(text: string, published = '2024-03-12'): Event[] {
   return extractor.extract({ id: 'x', text, published }).events;
 }
@@ -94,6 +103,10 @@ describe.each(BACKENDS)('$name store', ({ open }) => {
     const sameUrl = article(`${AR_1} تحديث`, { canonicalUrl: 'https://a.example/1' });
     expect((await r.transaction((tx) => recordArticle(tx, sameUrl, []))).duplicateOf).toBe('same URL');
     expect((await r.counts()).articles).toBe(1);
+    // the event comes back as it went in, to the order of its fields
+    const stored = await r.getEvent(first.events[0]!.eventId);
+    expect(JSON.stringify(stored!.event)).toBe(JSON.stringify(eventsOf(AR_1)[0]));
+    expect((await r.getArticle(first.articleId))!.canonicalUrl).toBe('https://a.example/1');
   });
 
   it('merges an Arabic and an English report of one attack into one event, with both sources', async () => {
@@ -212,6 +225,93 @@ describe.each(BACKENDS)('cross-report deduplication on our own test set ($name)'
     expect(again).toMatchObject({ new: 0, duplicate: gold.size });
     expect(await articleEvents(r)).toEqual(before);
     expect(await r.check()).toEqual([]);
+  });
+});
+
+describe.runIf(PG_URL)('PostgreSQL store', () => {
+  it('opens from a postgres:// URL and migrates once, also when two processes start at once', async () => {
+    const url = await createDatabase();
+    const [a, b] = await Promise.all([openStore(url), openStore(url.replace(/^postgres:/, 'postgresql:'))]);
+    track(a);
+    track(b);
+    expect(a.kind).toBe('postgres');
+    expect(await a.migrate()).toBe(1);
+    expect(await b.counts()).toEqual({ articles: 0, events: 0, reports: 0, feeds: 0 });
+    await expect(openStore(url.replace(/\/[^/]*$/, '/marsad_no_such_database'))).rejects.toThrow();
+  });
+
+  it('uses PostGIS (a point and its GIST index) for the bounding box when the extension is there', async () => {
+    const url = await createDatabase();
+    const r = track(await PostgresRepository.connect(url));
+    await r.migrate();
+    const plain = track(await PostgresRepository.connect(await createDatabase(), { postgis: false }));
+    await plain.migrate();
+    expect(await plain.usesPostgis()).toBe(false);
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      const installed =
+        (await c.query("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")).rowCount === 1;
+      expect(await r.usesPostgis()).toBe(installed);
+      if (installed) {
+        await c.query('SET enable_seqscan = off');
+        const plan = await c.query(
+          'EXPLAIN SELECT seq FROM events WHERE geog::geometry && ST_MakeEnvelope(35, 32, 42.5, 37.5, 4326)',
+        );
+        expect(plan.rows.map((x) => x['QUERY PLAN']).join('\n')).toMatch(/events_geog/);
+      }
+    } finally {
+      await c.end();
+    }
+  });
+
+  it('two instances storing reports of the same events at once end with one event per real event', async () => {
+    const url = await createDatabase();
+    // two workers, each with its own pool, migrating at once too
+    const [a, b] = [
+      track(await PostgresRepository.connect(url)),
+      track(await PostgresRepository.connect(url)),
+    ];
+    await Promise.all([a.migrate(), b.migrate()]);
+    const extracted = DISTINCT.map((t) => eventsOf(t));
+    const real = extracted.reduce((n, e) => n + e.length, 0);
+    expect(real).toBeGreaterThanOrEqual(DISTINCT.length);
+    const COPIES = 8;
+    const jobs: Promise<{ status: string; duplicateOf?: string }>[] = [];
+    for (let copy = 0; copy < COPIES; copy++) {
+      for (const [i, text] of DISTINCT.entries()) {
+        // one outlet's article: same events, its own content hash and URL
+        const own = article(text, {
+          extId: `e${i}-c${copy}`,
+          contentHash: contentHash(`${text} #${copy}`),
+          canonicalUrl: `https://outlet${copy}.example/${i}`,
+          source: `Outlet ${copy}`,
+        });
+        jobs.push(a.transaction((tx) => recordArticle(tx, own, extracted[i]!)));
+        // the same article through the other worker, and an update of it at the same URL
+        jobs.push(
+          b.transaction((tx) => recordArticle(tx, { ...own, extId: `${own.extId}-again` }, extracted[i]!)),
+        );
+        const update = {
+          ...own,
+          extId: `${own.extId}-upd`,
+          contentHash: contentHash(`${text} #${copy} upd`),
+        };
+        jobs.push(b.transaction((tx) => recordArticle(tx, update, extracted[i]!)));
+      }
+    }
+    const results = await Promise.all(jobs);
+    const n = DISTINCT.length * COPIES;
+    expect(results.filter((r) => r.status === 'new')).toHaveLength(n);
+    expect(results.filter((r) => r.status === 'duplicate')).toHaveLength(2 * n);
+    const counts = await a.counts();
+    expect(counts.articles).toBe(n);
+    expect(counts.events).toBe(real);
+    expect(counts.reports).toBe(real * COPIES);
+    const page = await b.listEvents({ limit: 100 });
+    expect(page.events.map((e) => e.reportCount)).toEqual(page.events.map(() => COPIES));
+    expect(page.events.every((e) => e.sources.length === COPIES)).toBe(true);
+    expect(await a.check()).toEqual([]);
   });
 });
 
