@@ -312,6 +312,27 @@ describe.runIf(PG_URL)('PostgreSQL store', () => {
     expect(page.events.map((e) => e.reportCount)).toEqual(page.events.map(() => COPIES));
     expect(page.events.every((e) => e.sources.length === COPIES)).toBe(true);
     expect(await a.check()).toEqual([]);
+    // re-extraction of every article through one worker while the other stores more reports
+    const more: Promise<unknown>[] = [];
+    for (const id of await a.articleIds(0, 1000)) {
+      const art = (await a.getArticle(id))!;
+      const i = DISTINCT.indexOf(art.text);
+      more.push(a.transaction((tx) => reextractArticle(tx, id, extracted[i]!)));
+      const extra = {
+        ...art,
+        extId: `${art.extId}-more`,
+        contentHash: contentHash(`${art.contentHash} more`),
+      };
+      delete extra.canonicalUrl;
+      more.push(b.transaction((tx) => recordArticle(tx, extra, extracted[i]!)));
+    }
+    await Promise.all(more);
+    const after = await b.counts();
+    expect(after).toMatchObject({ articles: 2 * n, events: real, reports: 2 * real * COPIES });
+    const again = await a.listEvents({ limit: 100 });
+    expect(again.events.map((e) => e.reportCount)).toEqual(again.events.map(() => 2 * COPIES));
+    expect(again.events.map((e) => e.id).sort()).toEqual(page.events.map((e) => e.id).sort());
+    expect(await a.check()).toEqual([]);
   });
 });
 

@@ -329,7 +329,7 @@ class PgTx implements StoreTx {
   async candidateEvents(country: string, dateFrom: string, dateTo: string): Promise<StoredEvent[]> {
     // Two reports of one event stored at once: the second waits here for the first to commit,
     // then sees its event (READ COMMITTED: this SELECT's snapshot is taken after the lock).
-    await this.c.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [LOCK_COUNTRY, country]);
+    await this.lockCountry(country);
     return (
       await rows(
         this.c,
@@ -347,9 +347,28 @@ class PgTx implements StoreTx {
   }
 
   async reportsOfArticle(articleId: number): Promise<Report[]> {
+    // Re-extraction starts here. Before it changes any event, it takes what storing a report
+    // takes (the country of each event it touches), so that it never holds an event row that a
+    // worker holding the country lock waits for (a deadlock); and it locks the article, so that
+    // two re-extractions of one article run one after the other.
+    await this.c.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [
+      LOCK_ARTICLE,
+      `id:${articleId}`,
+    ]);
+    const countries = await rows(
+      this.c,
+      `SELECT DISTINCT e.country FROM reports r JOIN events e ON e.seq = r.event_seq WHERE r.article_id = $1
+       ORDER BY e.country`,
+      [articleId],
+    );
+    for (const r of countries) await this.lockCountry(String(r.country));
     return (await rows(this.c, 'SELECT * FROM reports WHERE article_id = $1 ORDER BY idx', [articleId])).map(
       reportFromRow,
     );
+  }
+
+  private async lockCountry(country: string): Promise<void> {
+    await this.c.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [LOCK_COUNTRY, clean(country)]);
   }
 
   async insertEvent(event: Event, sources: string[], articleIds: number[]): Promise<string> {
