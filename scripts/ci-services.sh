@@ -60,11 +60,13 @@ fi
 
 psql_admin() { as_owner env PGOPTIONS="-c client_min_messages=warning" "$BIN/psql" -h /tmp -p "$PORT" -U postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
 
-# The role creates a database per test file, so it needs CREATEDB (not superuser).
+# The role creates a database per test, so it needs CREATEDB (not superuser).
 psql_admin -d postgres <<SQL
 SELECT 'CREATE ROLE $ROLE LOGIN CREATEDB' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$ROLE')
 \gexec
 ALTER ROLE $ROLE LOGIN CREATEDB PASSWORD '$PASSWORD';
+-- DROP DATABASE ... WITH (FORCE) of a test database must be able to end an autovacuum worker.
+GRANT pg_signal_backend TO $ROLE;
 SELECT 'CREATE DATABASE $DB OWNER $ROLE' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$DB')
 \gexec
 SQL

@@ -46,8 +46,11 @@ function track<R extends Repository>(r: R): R {
   return r;
 }
 afterEach(async () => {
-  for (const r of repos.splice(0)) await r.close();
-  if (PG_URL) await dropDatabases();
+  try {
+    await Promise.allSettled(repos.splice(0).map((r) => r.close()));
+  } finally {
+    if (PG_URL) await dropDatabases();
+  }
 });
 
 function article(text: string, over: Partial<NewArticle> = {}): NewArticle {
