@@ -6,8 +6,8 @@ import { openStore, resolveDb } from '../store/open.js';
 import type { Repository } from '../store/types.js';
 import { UsageError } from './errors.js';
 
-export const DB_HELP = `      --db PATH          the store: a SQLite file (default: $MARSAD_DB, else
-                         ~/.local/share/marsad/marsad.sqlite)`;
+export const DB_HELP = `      --db PATH|URL      the store: a SQLite file or a postgres:// URL (default:
+                         $MARSAD_DB, else ~/.local/share/marsad/marsad.sqlite)`;
 
 export async function openFromFlag(db: string | undefined): Promise<Repository> {
   return openStore(resolveDb(db));

@@ -1,7 +1,10 @@
-/** Chooses and opens the store: `--db PATH`, else MARSAD_DB, else a file under the user's data directory. */
+/**
+ * Chooses and opens the store: `--db PATH|URL`, else MARSAD_DB, else a file under the user's data
+ * directory. A postgres:// URL opens the PostgreSQL store (loaded only then, so that SQLite
+ * users never load `pg`).
+ */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { StoreInputError } from './ids.js';
 import { SqliteRepository } from './sqlite/repository.js';
 import type { Repository } from './types.js';
 
@@ -22,9 +25,18 @@ export function isPostgresUrl(spec: string): boolean {
 
 /** Opens (and migrates) the store named by `spec`. */
 export async function openStore(spec: string): Promise<Repository> {
-  if (isPostgresUrl(spec))
-    throw new StoreInputError('the PostgreSQL store is not part of this version yet (use a SQLite path)');
-  const repo = new SqliteRepository(spec);
-  await repo.migrate();
+  let repo: Repository;
+  if (isPostgresUrl(spec)) {
+    const { PostgresRepository } = await import('./postgres/repository.js');
+    repo = await PostgresRepository.connect(spec);
+  } else {
+    repo = new SqliteRepository(spec);
+  }
+  try {
+    await repo.migrate();
+  } catch (e) {
+    await repo.close();
+    throw e;
+  }
   return repo;
 }
