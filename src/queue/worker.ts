@@ -21,7 +21,7 @@ import type { Repository, StoreResult } from '../store/types.js';
 import { parseQueueUrl, QUEUE_NAME } from './connection.js';
 
 /** How long a job's lock lasts without renewal: a killed worker's jobs come back after this. */
-export const LOCK_MS = 15_000;
+export const LOCK_MS = 10_000;
 /** How often workers look for jobs whose lock expired. */
 export const STALLED_CHECK_MS = 5_000;
 /** A job that stalls (its worker dies) more often than this fails. */
