@@ -15,6 +15,16 @@ const CLOSINGS = [
   'ولم تعلن أي جهة مسؤوليتها عن القصف حتى الآن.',
 ];
 
+/** Background paragraphs with no event in them, to give articles a news story's length. */
+const BACKGROUND = [
+  'وتعاني المنطقة منذ سنوات من أزمة اقتصادية حادة وارتفاع كبير في أسعار المواد الغذائية والوقود.',
+  'ويشكو السكان من انقطاع الكهرباء لساعات طويلة يوميا ونقص في مياه الشرب مع اقتراب فصل الشتاء.',
+  'وقالت منظمات إنسانية إن آلاف العائلات بحاجة إلى مساعدات عاجلة تشمل الغذاء والدواء والتدفئة.',
+  'ويعتمد معظم الأهالي على الزراعة وتربية المواشي، وقد تراجعت المحاصيل بسبب الجفاف في الموسم الماضي.',
+  'وتحاول المدارس استئناف الدوام رغم نقص المعلمين والكتب، بحسب ما ذكره مسؤولون في قطاع التعليم.',
+  'ويأمل السكان أن تسهم المفاوضات الجارية في تحسين الأوضاع المعيشية وعودة النازحين إلى قراهم.',
+];
+
 export interface QueueArticle {
   id: string;
   title: string;
@@ -26,14 +36,20 @@ function date(k: number): string {
   return new Date(Date.UTC(2023, 0, 2) + 3 * k * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The articles, report r of event k as id `e{k}r{r}`, interleaved (event 0's reports spread out). */
-export function queueArticles(events: number, reports: number): QueueArticle[] {
+/**
+ * The articles, report r of event k as id `e{k}r{r}`, interleaved (event 0's reports spread
+ * out). `background`: paragraphs of background added to each (0: about 170 characters; 12:
+ * about 1,500, a short wire story).
+ */
+export function queueArticles(events: number, reports: number, background = 0): QueueArticle[] {
   const out: QueueArticle[] = [];
   for (let r = 0; r < reports; r++)
     for (let k = 0; k < events; k++) {
       const town = TOWNS[k % TOWNS.length]!;
       const n = (k % 7) + 2;
-      const text = `${OPENINGS[r % OPENINGS.length]!(n, town)} ${CLOSINGS[(r + k) % CLOSINGS.length]} (التقرير ${k}-${r})`;
+      const parts = [OPENINGS[r % OPENINGS.length]!(n, town), CLOSINGS[(r + k) % CLOSINGS.length]!];
+      for (let b = 0; b < background; b++) parts.push(BACKGROUND[(b + k + r) % BACKGROUND.length]!);
+      const text = `${parts.join('\n\n')} (التقرير ${k}-${r})`;
       out.push({ id: `e${k}r${r}`, title: `قصف على ${town} (${r})`, text, published: date(k) });
     }
   return out;

@@ -198,7 +198,7 @@ describe.runIf(PG_URL && REDIS_URL)('queue and workers (PostgreSQL + Redis)', ()
             ).rows[0].n,
           ),
         );
-        const redis = await admin.client;
+        const redis = (await admin.client) as unknown as { call(...args: string[]): Promise<unknown> };
         await redis.call('CLIENT', 'KILL', 'TYPE', 'normal').catch(() => {});
         await sleep(100);
       }

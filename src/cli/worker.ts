@@ -63,7 +63,8 @@ export async function runWorkerCommand(argv: string[], io = process): Promise<nu
     ? () => {}
     : (line: string) => io.stderr.write(`${new Date().toISOString()} worker ${process.pid}: ${line}\n`);
   const repo = await openFromFlag(values.db);
-  const extraction = await extractionFor(1);
+  // One extraction thread, off the thread that runs the queue and the store transactions.
+  const extraction = await extractionFor(1, true);
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
