@@ -166,7 +166,7 @@ describe.runIf(PG_URL && REDIS_URL)('queue and workers (PostgreSQL + Redis)', ()
       procs.push(startWorker(queue, db));
       await waitFor('the queue drained', () => drained(queue), 90_000, procs);
       await stopAll(procs);
-      expect(procs[1]!.exited).resolves.toBe(0);
+      await expect(procs[1]!.exited).resolves.toBe(0);
       await checkStore(db, queue, EVENTS * REPORTS, EVENTS);
     } finally {
       await stopAll(procs);
