@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Starts a throwaway PostgreSQL cluster for tests (CI and local development). Installs nothing:
-# it needs the PostgreSQL server binaries (e.g. Debian's `postgresql`, plus
-# `postgresql-15-postgis-3` for PostGIS). Idempotent: when the cluster is already running it only
-# makes sure the role and database exist.
+# Starts a throwaway PostgreSQL cluster and a throwaway Redis for tests (CI and local
+# development). Installs nothing: it needs the PostgreSQL server binaries (e.g. Debian's
+# `postgresql`, plus `postgresql-15-postgis-3` for PostGIS) and `redis-server`. Idempotent: when
+# the cluster is already running it only makes sure the role and database exist; when something
+# already answers on the Redis port it is used as it is.
 #
-#   eval "$(scripts/ci-services.sh)"    # exports MARSAD_TEST_PG
+#   eval "$(scripts/ci-services.sh)"    # exports MARSAD_TEST_PG and MARSAD_TEST_REDIS
 #
 # The cluster lives under /tmp, listens on 127.0.0.1 only, and its password is a fixed, local,
 # throwaway one: never use this for real data.
@@ -81,3 +82,22 @@ else
 fi
 
 echo "export MARSAD_TEST_PG=postgres://$ROLE:$PASSWORD@127.0.0.1:$PORT/$DB"
+
+# Redis for the queue tests: loopback only, in memory (no snapshots, no append-only file).
+REDIS_PORT="${MARSAD_REDIS_PORT:-56379}"
+redis_up() { (exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT" && printf 'PING\r\n' >&3 && head -c 5 <&3 | grep -q PONG) 2>/dev/null; }
+if redis_up; then
+  log "Redis already running on 127.0.0.1:$REDIS_PORT"
+elif command -v redis-server >/dev/null 2>&1; then
+  log "starting Redis on 127.0.0.1:$REDIS_PORT"
+  REDIS_DIR="$(dirname "$DATA")/../marsad-redis"
+  mkdir -p "$REDIS_DIR"
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --daemonize yes --save '' --appendonly no \
+    --dir "$REDIS_DIR" --logfile "$REDIS_DIR/redis.log" >/dev/null
+  for _ in $(seq 50); do redis_up && break; sleep 0.1; done
+  redis_up || { log "Redis did not start (see $REDIS_DIR/redis.log)"; exit 1; }
+else
+  log "no redis-server found: the queue tests will be skipped"
+  exit 0
+fi
+echo "export MARSAD_TEST_REDIS=redis://127.0.0.1:$REDIS_PORT"

@@ -4,6 +4,8 @@ import cliProgress from 'cli-progress';
 import { type IngestSummary, ingestItems } from '../ingest/pipeline.js';
 import { parsePublished } from '../ingest/read-articles.js';
 import { readTargets } from '../ingest/sources.js';
+import { resolveQueue } from '../queue/connection.js';
+import { enqueueItems } from '../queue/enqueue.js';
 import { UsageError } from './errors.js';
 import { DB_HELP, extractionFor, openFromFlag, parseJobs } from './store.js';
 
@@ -16,13 +18,16 @@ adds only what is new.
 
 Options:
 ${DB_HELP}
+      --queue URL        put the articles on this Redis queue for \`marsad worker\` instead of
+                         storing them (default: $MARSAD_QUEUE; --no-queue: store here)
   -p, --published DATE   publication date for inputs that have none (YYYY-MM-DD)
   -j, --jobs N           extraction threads (default: all cores)
       --progress         show the progress bar even when stderr is not a terminal
   -q, --quiet            no progress bar, no per-item errors (the summary still prints)
       --allow-private    allow URLs on loopback/private addresses (internal feeds, tests)
   -h, --help             show this help
-A summary line is printed at the end: read, new, duplicate, failed, events, merged.
+A summary line is printed at the end: read, new, duplicate, failed, events, merged (with
+--queue: read, enqueued, failed).
 The exit code is 1 when any input failed.`;
 
 export interface IngestIO {
@@ -41,6 +46,8 @@ export async function runIngest(argv: string[], io: IngestIO = process): Promise
     allowPositionals: true,
     options: {
       db: { type: 'string' },
+      queue: { type: 'string' },
+      'no-queue': { type: 'boolean' },
       published: { type: 'string', short: 'p' },
       jobs: { type: 'string', short: 'j' },
       progress: { type: 'boolean' },
@@ -63,6 +70,8 @@ export async function runIngest(argv: string[], io: IngestIO = process): Promise
       throw new UsageError(`--published: ${(e as Error).message}`);
     }
   }
+  const queueUrl = values['no-queue'] ? undefined : resolveQueue(values.queue);
+  if (queueUrl) return enqueueTargets(queueUrl, positionals, published, values, io);
   const jobs = parseJobs(values.jobs, Math.max(1, availableParallelism()));
   const repo = await openFromFlag(values.db);
   const extraction = await extractionFor(jobs);
@@ -132,6 +141,30 @@ export async function runIngest(argv: string[], io: IngestIO = process): Promise
     await extraction.close();
     await repo.close();
   }
+}
+
+/** `ingest --queue`: the inputs are read here and stored by the workers. */
+async function enqueueTargets(
+  queueUrl: string,
+  targets: string[],
+  published: string | undefined,
+  values: { quiet?: boolean; 'allow-private'?: boolean },
+  io: IngestIO,
+): Promise<number> {
+  if (!/^rediss?:\/\//i.test(queueUrl)) throw new UsageError(`--queue: not a redis:// URL: ${queueUrl}`);
+  const started = Date.now();
+  const items = readTargets(targets, {
+    published,
+    fetch: { allowPrivate: values['allow-private'] === true, allowHosts: hostsFromEnv() },
+  });
+  const s = await enqueueItems(queueUrl, items, {
+    onItem: (status, origin, detail) => {
+      if (status === 'failed' && !values.quiet) io.stderr.write(`marsad: ${origin}: ${detail}\n`);
+    },
+  });
+  const seconds = (Date.now() - started) / 1000;
+  io.stdout.write(`read ${s.read}, enqueued ${s.enqueued}, failed ${s.failed} (${seconds.toFixed(1)} s)\n`);
+  return s.failed ? 1 : 0;
 }
 
 /** MARSAD_ALLOW_HOSTS: comma-separated host names that may resolve to private addresses. */

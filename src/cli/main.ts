@@ -18,6 +18,7 @@ Commands:
   ingest    read files, folders, URLs and feeds into the store (marsad ingest PATH|URL...)
   feeds     manage the feeds to watch (marsad feeds add URL | list | remove ID)
   watch     poll the feeds and ingest what is new, until stopped
+  worker    store the articles queued in Redis, until stopped (marsad worker --queue URL)
   events    list stored events, or show one with its sources (marsad events show MRS12)
   export    stored events as ACLED CSV, GeoJSON or JSONL, with filters
   reextract run extraction again over the stored articles (event ids are kept)
@@ -53,6 +54,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   watch: async () => {
     const m = await import('./watch.js');
     return (argv) => m.runWatch(argv);
+  },
+  worker: async () => {
+    const m = await import('./worker.js');
+    return (argv) => m.runWorkerCommand(argv);
   },
   events: async () => {
     const m = await import('./events.js');

@@ -13,11 +13,17 @@ export async function openFromFlag(db: string | undefined): Promise<Repository> 
   return openStore(resolveDb(db));
 }
 
-/** An extraction function on `jobs` worker threads (1: in this thread), and how to stop it. */
+/**
+ * An extraction function on `jobs` worker threads (1: in this thread, unless `offThread`), and
+ * how to stop it. `offThread` keeps this thread free while an article is extracted: a queue
+ * worker holds store transactions (and their locks) open on it, which must not wait for
+ * extraction to give the thread back.
+ */
 export async function extractionFor(
   jobs: number,
+  offThread = false,
 ): Promise<{ extract: ExtractFn; close: () => Promise<void> }> {
-  if (jobs > 1 && ExtractorPool.available()) {
+  if ((jobs > 1 || offThread) && ExtractorPool.available()) {
     const pool = await ExtractorPool.create(jobs);
     let seq = 0;
     return {

@@ -1,5 +1,9 @@
 import { parseArgs } from 'node:util';
+import { emptySummary, type IngestSummary } from '../ingest/pipeline.js';
+import type { SourceItem } from '../ingest/sources.js';
 import { watch } from '../ingest/watch.js';
+import { resolveQueue } from '../queue/connection.js';
+import { enqueueItems } from '../queue/enqueue.js';
 import { UsageError } from './errors.js';
 import { hostsFromEnv } from './ingest.js';
 import { DB_HELP, extractionFor, openFromFlag } from './store.js';
@@ -16,6 +20,9 @@ ${DB_HELP}
       --interval SECONDS     time between polls of a feed (default 300)
       --host-delay SECONDS   least time between requests to one host (default 2)
       --once                 poll every due feed once, then exit
+      --queue URL            put new articles on this Redis queue for \`marsad worker\` instead
+                             of extracting them here (default: $MARSAD_QUEUE); run one watch
+                             per team so that every feed is polled once
       --allow-private        allow feeds on loopback/private addresses
   -h, --help                 show this help`;
 
@@ -35,6 +42,7 @@ export async function runWatch(argv: string[], io = process): Promise<number> {
       interval: { type: 'string' },
       'host-delay': { type: 'string' },
       once: { type: 'boolean' },
+      queue: { type: 'string' },
       'allow-private': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -45,8 +53,18 @@ export async function runWatch(argv: string[], io = process): Promise<number> {
   }
   const intervalMs = seconds(values.interval, 'interval', 300) * 1000;
   const hostDelayMs = seconds(values['host-delay'], 'host-delay', 2) * 1000;
+  const queueUrl = resolveQueue(values.queue);
+  if (queueUrl && !/^rediss?:\/\//i.test(queueUrl))
+    throw new UsageError(`--queue: not a redis:// URL: ${queueUrl}`);
   const repo = await openFromFlag(values.db);
-  const extraction = await extractionFor(1);
+  const extraction = queueUrl
+    ? {
+        extract: async () => {
+          throw new Error('watch --queue does not extract');
+        },
+        close: async () => {},
+      }
+    : await extractionFor(1);
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
@@ -61,6 +79,9 @@ export async function runWatch(argv: string[], io = process): Promise<number> {
       once: values.once === true,
       signal: stop.signal,
       fetch: { allowPrivate: values['allow-private'] === true, allowHosts: hostsFromEnv() },
+      ...(queueUrl
+        ? { enqueue: (items: AsyncIterable<SourceItem>) => enqueueAsSummary(queueUrl, items) }
+        : {}),
       log: (line) => io.stdout.write(`${new Date().toISOString()} ${line}\n`),
     });
     return 0;
@@ -70,4 +91,16 @@ export async function runWatch(argv: string[], io = process): Promise<number> {
     await extraction.close();
     await repo.close();
   }
+}
+
+/** Enqueues a feed's new articles; in the poll's log line, "new" counts the articles enqueued. */
+async function enqueueAsSummary(queueUrl: string, items: AsyncIterable<SourceItem>): Promise<IngestSummary> {
+  const s = await enqueueItems(queueUrl, items);
+  return {
+    ...emptySummary(),
+    read: s.read,
+    new: s.enqueued,
+    failed: s.failed,
+    duplicate: s.read - s.enqueued - s.failed,
+  };
 }

@@ -7,7 +7,7 @@ import type { Feed, Repository } from '../store/types.js';
 import { decodeBody } from './charset.js';
 import { FEED_TYPES, type FetchOptions, safeFetch } from './fetch.js';
 import { type ExtractFn, emptySummary, type IngestSummary, ingestItems } from './pipeline.js';
-import { feedArticles } from './sources.js';
+import { feedArticles, type SourceItem } from './sources.js';
 
 export interface WatchOptions {
   extract: ExtractFn;
@@ -23,6 +23,11 @@ export interface WatchOptions {
   log?: (line: string) => void;
   /** Stops between two feeds. */
   signal?: AbortSignal;
+  /**
+   * Instead of extracting and storing the new articles here, hand them to this (`watch
+   * --queue`: put them on the queue for the workers); `new` in its summary counts those taken.
+   */
+  enqueue?: (items: AsyncIterable<SourceItem>) => Promise<IngestSummary>;
 }
 
 export interface PollOutcome {
@@ -101,17 +106,16 @@ export async function pollFeed(
       beforeFetch: (u) => pacer.wait(u),
       known: async (canonical) => (await repo.findArticle(canonical, '')) !== null,
     });
-    const result = await ingestItems(
-      repo,
-      (async function* () {
-        for await (const it of items) {
-          // A feed that is not a feed fails as a whole (and backs off); its items' failures do not.
-          if (!it.ok && it.origin === res.url && !feedError) feedError = it.error;
-          yield it;
-        }
-      })(),
-      opts.extract,
-    );
+    const checked = (async function* () {
+      for await (const it of items) {
+        // A feed that is not a feed fails as a whole (and backs off); its items' failures do not.
+        if (!it.ok && it.origin === res.url && !feedError) feedError = it.error;
+        yield it;
+      }
+    })();
+    const result = opts.enqueue
+      ? await opts.enqueue(checked)
+      : await ingestItems(repo, checked, opts.extract);
     Object.assign(summary, result);
     if (feedError) throw new Error(feedError);
     await repo.updateFeed(feed.id, {

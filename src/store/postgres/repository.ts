@@ -458,6 +458,8 @@ export class PostgresRepository implements Repository {
 
   async migrate(): Promise<number> {
     const c = await this.pool.connect();
+    const onError = () => {};
+    c.on('error', onError);
     try {
       // Two processes starting at once: the second waits, then finds nothing left to do.
       await c.query('SELECT pg_advisory_lock($1::int, 0)', [LOCK_MIGRATE]);
@@ -493,6 +495,7 @@ export class PostgresRepository implements Repository {
         await c.query('SELECT pg_advisory_unlock($1::int, 0)', [LOCK_MIGRATE]);
       }
     } finally {
+      c.off('error', onError);
       c.release();
     }
     return PG_MIGRATIONS.length;
@@ -522,6 +525,13 @@ export class PostgresRepository implements Repository {
     for (let attempt = 1; ; attempt++) {
       const c = await this.pool.connect();
       let broken = false;
+      // The server may end the connection while we hold it (restart, pg_terminate_backend): the
+      // query in flight fails, and the client's 'error' event must not end the process. The
+      // broken client is dropped from the pool on release; the next transaction gets a new one.
+      const onError = () => {
+        broken = true;
+      };
+      c.on('error', onError);
       try {
         await c.query('BEGIN ISOLATION LEVEL READ COMMITTED');
         try {
@@ -541,6 +551,7 @@ export class PostgresRepository implements Repository {
         }
         throw e;
       } finally {
+        c.off('error', onError);
         c.release(broken);
       }
     }
