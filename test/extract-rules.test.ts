@@ -528,3 +528,20 @@ describe('air strikes that support another action', () => {
     );
   });
 });
+
+describe('an article with no date at all', () => {
+  it('is read as today’s news, dated to the month only', () => {
+    const today = new Date().toISOString().slice(0, 10);
+    for (const text of [
+      'Gunmen killed five civilians in an attack on a market in Baidoa.',
+      'قتل خمسة مدنيين في هجوم لمسلحين على سوق في بيدوا.',
+    ]) {
+      const es = ex.extract({ id: 'u', text }).events;
+      expect(es.length, text).toBeGreaterThan(0);
+      for (const e of es) {
+        expect(e.event_date).toBe(today);
+        expect(e.time_precision).toBe(3);
+      }
+    }
+  });
+});

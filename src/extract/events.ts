@@ -219,7 +219,9 @@ export function frameToEvent(
   const wounded = reconcile(f.wounded);
   const arrested = reconcile(f.arrested);
   const date = f.date ?? precedingDate(doc, ann, f.sentence) ?? defaults.date;
-  const eventDate = date?.value.date ?? doc.published ?? '';
+  // no date in the text and no publication date: read as today's news, known only to the month
+  const undated = !date && !doc.published;
+  const eventDate = date?.value.date ?? doc.published ?? new Date().toISOString().slice(0, 10);
   const inter1 = a1?.inter ?? 0;
   const inter2 = a2?.inter ?? 0;
   // associated actors: named ones; a generic description next to a named ally («قوة أمنية
@@ -237,7 +239,7 @@ export function frameToEvent(
 
   const ev: Event = {
     event_date: eventDate,
-    time_precision: (date?.value.precision ?? 1) as 1 | 2 | 3,
+    time_precision: (undated ? 3 : (date?.value.precision ?? 1)) as 1 | 2 | 3,
     disorder_type: disorderTypeOf(et),
     event_type: et,
     sub_event_type: sub,
