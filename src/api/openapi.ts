@@ -1,26 +1,14 @@
 /** The API described as an OpenAPI 3.1 document, written by hand (served at /api/openapi.json). */
 import { ACLED_COLUMNS, EXTRA_COLUMNS } from '../export/csv.js';
 import { EVENT_TYPES } from '../model/taxonomy.js';
+import { FILTER_KEYS } from '../store/filter.js';
 import { DEFAULT_LIMIT, MAX_BODY_BYTES, MAX_LIMIT, MAX_POST_ARTICLES } from './validation.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const param = (name: string) => ({ $ref: `#/components/parameters/${name}` });
 const response = (name: string) => ({ $ref: `#/components/responses/${name}` });
 
-const FILTERS = [
-  'country',
-  'admin1',
-  'event_type',
-  'sub_event_type',
-  'actor',
-  'date_from',
-  'date_to',
-  'bbox',
-  'q',
-  'min_fatalities',
-  'limit',
-  'cursor',
-].map(param);
+const FILTERS = FILTER_KEYS.map(param);
 
 const errors = {
   '400': response('BadRequest'),

@@ -15,6 +15,15 @@
 import pg from 'pg';
 import type { Event } from '../../model/event.js';
 import { decodeCursor, encodeCursor, eventId, eventSeq, StoreInputError } from '../ids.js';
+import {
+  actorsText,
+  articleFromRow,
+  feedFromRow,
+  isCursor,
+  type Row,
+  reportArticleFromRow,
+  reportFromRow as reportRow,
+} from '../rows.js';
 import { queryWords, searchDocument } from '../search-text.js';
 import type {
   EventFilter,
@@ -30,8 +39,6 @@ import type {
   StoreTx,
 } from '../types.js';
 import { PG_MIGRATIONS, type Queryable } from './migrations.js';
-
-type Row = Record<string, unknown>;
 
 const MAX_PAGE = 1000;
 /** Advisory lock namespaces (the first key of pg_advisory_[xact_]lock(int, int)): "MRSD" + n. */
@@ -120,31 +127,8 @@ function eventFromJson(v: unknown): Event {
   return e as unknown as Event;
 }
 
-function str(v: unknown): string | undefined {
-  return v === null || v === undefined ? undefined : String(v);
-}
-
-function articleFromRow(r: Row): StoredArticle {
-  const a: StoredArticle = {
-    id: Number(r.id),
-    extId: String(r.ext_id),
-    contentHash: String(r.content_hash),
-    lang: r.lang as 'ar' | 'en',
-    text: String(r.text),
-    fetched: String(r.fetched),
-  };
-  const opt = {
-    url: r.url,
-    canonicalUrl: r.canonical_url,
-    title: r.title,
-    published: r.published,
-    source: r.source,
-    extractedAt: r.extracted_at,
-  };
-  for (const [k, v] of Object.entries(opt))
-    if (v !== null && v !== undefined) (a as unknown as Row)[k] = String(v);
-  if (r.feed_id !== null && r.feed_id !== undefined) a.feedId = Number(r.feed_id);
-  return a;
+function reportFromRow(r: Row): Report {
+  return reportRow(r, eventFromJson(r.data));
 }
 
 function eventFromRow(r: Row): StoredEvent {
@@ -159,41 +143,6 @@ function eventFromRow(r: Row): StoredEvent {
   };
 }
 
-function reportFromRow(r: Row): Report {
-  return {
-    id: Number(r.id),
-    eventId: eventId(Number(r.event_seq)),
-    articleId: Number(r.article_id),
-    index: Number(r.idx),
-    event: eventFromJson(r.data),
-    mergeReason: String(r.merge_reason),
-    createdAt: String(r.created_at),
-  };
-}
-
-function feedFromRow(r: Row): Feed {
-  const f: Feed = {
-    id: Number(r.id),
-    url: String(r.url),
-    name: String(r.name),
-    failures: Number(r.failures),
-  };
-  const opt = {
-    etag: r.etag,
-    lastModified: r.last_modified,
-    lastPolled: r.last_polled,
-    lastStatus: r.last_status,
-    nextPoll: r.next_poll,
-  };
-  for (const [k, v] of Object.entries(opt))
-    if (v !== null && v !== undefined) (f as unknown as Row)[k] = String(v);
-  return f;
-}
-
-function actorsText(e: Event): string {
-  return [e.actor1, e.actor2, e.assoc_actor_1, e.assoc_actor_2].join(' | ').toLowerCase();
-}
-
 /**
  * A tsquery in which every word must occur. The words are letters and digits only
  * (queryWords), and each is quoted as a lexeme besides; the query goes in as a parameter.
@@ -203,10 +152,6 @@ function tsQuery(q: string): string | null {
   return words.length
     ? words.map((w) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' & ')
     : null;
-}
-
-function isCursor(v: unknown): v is [string, number] {
-  return Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'number';
 }
 
 async function rows(c: Queryable, sql: string, params: unknown[] = []): Promise<Row[]> {
@@ -622,17 +567,7 @@ export class PostgresRepository implements Repository {
          WHERE r.event_seq = $1 ORDER BY r.id`,
         [seq],
       )
-    ).map((row) => ({
-      ...reportFromRow(row),
-      article: {
-        id: Number(row.article_id),
-        title: str(row.title),
-        url: str(row.url),
-        source: str(row.source),
-        published: str(row.published),
-        lang: row.lang as 'ar' | 'en',
-      },
-    }));
+    ).map((row) => ({ ...reportFromRow(row), article: reportArticleFromRow(row) }));
     return { ...eventFromRow(r), reports };
   }
 

@@ -4,6 +4,15 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Event } from '../../model/event.js';
 import { decodeCursor, encodeCursor, eventId, eventSeq, StoreInputError } from '../ids.js';
+import {
+  actorsText,
+  articleFromRow,
+  feedFromRow,
+  isCursor,
+  type Row,
+  reportArticleFromRow,
+  reportFromRow as reportRow,
+} from '../rows.js';
 import { queryWords, searchDocument } from '../search-text.js';
 import type {
   EventFilter,
@@ -20,35 +29,10 @@ import type {
 } from '../types.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
-type Row = Record<string, unknown>;
-
 const MAX_PAGE = 1000;
 
-function str(v: unknown): string | undefined {
-  return v === null || v === undefined ? undefined : String(v);
-}
-
-function articleFromRow(r: Row): StoredArticle {
-  const a: StoredArticle = {
-    id: Number(r.id),
-    extId: String(r.ext_id),
-    contentHash: String(r.content_hash),
-    lang: r.lang as 'ar' | 'en',
-    text: String(r.text),
-    fetched: String(r.fetched),
-  };
-  const opt = {
-    url: r.url,
-    canonicalUrl: r.canonical_url,
-    title: r.title,
-    published: r.published,
-    source: r.source,
-    extractedAt: r.extracted_at,
-  };
-  for (const [k, v] of Object.entries(opt))
-    if (v !== null && v !== undefined) (a as unknown as Row)[k] = String(v);
-  if (r.feed_id !== null && r.feed_id !== undefined) a.feedId = Number(r.feed_id);
-  return a;
+function reportFromRow(r: Row): Report {
+  return reportRow(r, JSON.parse(String(r.data)) as Event);
 }
 
 function eventFromRow(r: Row): StoredEvent {
@@ -63,49 +47,10 @@ function eventFromRow(r: Row): StoredEvent {
   };
 }
 
-function reportFromRow(r: Row): Report {
-  return {
-    id: Number(r.id),
-    eventId: eventId(Number(r.event_seq)),
-    articleId: Number(r.article_id),
-    index: Number(r.idx),
-    event: JSON.parse(String(r.data)) as Event,
-    mergeReason: String(r.merge_reason),
-    createdAt: String(r.created_at),
-  };
-}
-
-function feedFromRow(r: Row): Feed {
-  const f: Feed = {
-    id: Number(r.id),
-    url: String(r.url),
-    name: String(r.name),
-    failures: Number(r.failures),
-  };
-  const opt = {
-    etag: r.etag,
-    lastModified: r.last_modified,
-    lastPolled: r.last_polled,
-    lastStatus: r.last_status,
-    nextPoll: r.next_poll,
-  };
-  for (const [k, v] of Object.entries(opt))
-    if (v !== null && v !== undefined) (f as unknown as Row)[k] = String(v);
-  return f;
-}
-
-function actorsText(e: Event): string {
-  return [e.actor1, e.actor2, e.assoc_actor_1, e.assoc_actor_2].join(' | ').toLowerCase();
-}
-
 /** An FTS5 query: every word must occur (each quoted, so no operator can be injected). */
 function ftsQuery(q: string): string | null {
   const words = queryWords(q);
   return words.length ? words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ') : null;
-}
-
-function isCursor(v: unknown): v is [string, number] {
-  return Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'number';
 }
 
 export class SqliteRepository implements Repository {
@@ -358,17 +303,7 @@ export class SqliteRepository implements Repository {
            WHERE r.event_seq = ? ORDER BY r.id`,
         )
         .all(seq) as Row[]
-    ).map((row) => ({
-      ...reportFromRow(row),
-      article: {
-        id: Number(row.article_id),
-        title: str(row.title),
-        url: str(row.url),
-        source: str(row.source),
-        published: str(row.published),
-        lang: row.lang as 'ar' | 'en',
-      },
-    }));
+    ).map((row) => ({ ...reportFromRow(row), article: reportArticleFromRow(row) }));
     return { ...eventFromRow(r), reports };
   }
 
