@@ -11,13 +11,13 @@ import {
   type InputItem,
   isJsonlPath,
   jsonlFileStream,
-  parsePublished,
   readJsonl,
   readTextFile,
   textArticle,
 } from '../ingest/read-articles.js';
 import type { ArticleInput } from '../model/event.js';
 import { UsageError } from './errors.js';
+import { optionalJobs, publishedFlag } from './flags.js';
 
 export const EXTRACT_HELP = `Usage: marsad extract [FILE] [options]
 
@@ -76,23 +76,11 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
   const format = values.format as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format))
     throw new UsageError(`unknown --format "${values.format}" (jsonl, json, csv, geojson)`);
-  let published: string | undefined;
-  if (values.published !== undefined) {
-    try {
-      published = parsePublished(values.published);
-    } catch (e) {
-      throw new UsageError(`--published: ${(e as Error).message}`);
-    }
-  }
+  const published = publishedFlag(values.published);
   if (values.lang !== undefined && values.lang !== 'ar' && values.lang !== 'en') {
     throw new UsageError('--lang must be ar or en');
   }
-  let jobs: number | undefined;
-  if (values.jobs !== undefined) {
-    jobs = Number(values.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
-      throw new UsageError('--jobs must be an integer from 1 to 64');
-  }
+  const jobs = optionalJobs(values.jobs);
 
   // Build the stream of input items.
   let items: AsyncGenerator<InputItem>;

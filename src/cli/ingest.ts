@@ -2,12 +2,12 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { type IngestSummary, ingestItems } from '../ingest/pipeline.js';
-import { parsePublished } from '../ingest/read-articles.js';
 import { readTargets } from '../ingest/sources.js';
 import { resolveQueue } from '../queue/connection.js';
 import { enqueueItems } from '../queue/enqueue.js';
 import { UsageError } from './errors.js';
-import { DB_HELP, extractionFor, openFromFlag, parseJobs } from './store.js';
+import { parseJobs, publishedFlag } from './flags.js';
+import { DB_HELP, extractionFor, openFromFlag } from './store.js';
 
 export const INGEST_HELP = `Usage: marsad ingest PATH|URL... [options]
 
@@ -62,14 +62,7 @@ export async function runIngest(argv: string[], io: IngestIO = process): Promise
   }
   if (!positionals.length)
     throw new UsageError('ingest needs at least one file, folder or URL (see marsad ingest --help)');
-  let published: string | undefined;
-  if (values.published !== undefined) {
-    try {
-      published = parsePublished(values.published);
-    } catch (e) {
-      throw new UsageError(`--published: ${(e as Error).message}`);
-    }
-  }
+  const published = publishedFlag(values.published);
   const queueUrl = values['no-queue'] ? undefined : resolveQueue(values.queue);
   if (queueUrl) return enqueueTargets(queueUrl, positionals, published, values, io);
   const jobs = parseJobs(values.jobs, Math.max(1, availableParallelism()));

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { startApiServer } from '../api/server.js';
 import { UsageError } from './errors.js';
-import { DB_HELP, extractionFor, openFromFlag, parseJobs } from './store.js';
+import { parseJobs } from './flags.js';
+import { DB_HELP, extractionFor, openFromFlag } from './store.js';
 
 export const SERVE_HELP = `Usage: marsad serve [options]
 

@@ -4,7 +4,6 @@ import { ExtractorPool } from '../extract/pool.js';
 import type { ExtractFn } from '../ingest/pipeline.js';
 import { openStore, resolveDb } from '../store/open.js';
 import type { Repository } from '../store/types.js';
-import { UsageError } from './errors.js';
 
 export const DB_HELP = `      --db PATH|URL      the store: a SQLite file or a postgres:// URL (default:
                          $MARSAD_DB, else ~/.local/share/marsad/marsad.sqlite)`;
@@ -37,11 +36,4 @@ export async function extractionFor(
   }
   const extractor = createExtractor();
   return { extract: async (a) => extractor.extract(a), close: async () => {} };
-}
-
-export function parseJobs(value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError('--jobs must be an integer from 1 to 64');
-  return n;
 }

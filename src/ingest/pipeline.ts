@@ -35,11 +35,15 @@ export function emptySummary(): IngestSummary {
 }
 
 /** The store's record of a prepared article. */
-export function toNewArticle(p: Prepared, lang: 'ar' | 'en'): NewArticle {
+export function toNewArticle(
+  p: Prepared,
+  lang: 'ar' | 'en',
+  hash = contentHash(p.article.text, p.article.title),
+): NewArticle {
   const a = p.article;
   const out: NewArticle = {
     extId: a.id,
-    contentHash: contentHash(a.text, a.title),
+    contentHash: hash,
     lang,
     text: a.text,
     fetched: new Date().toISOString(),
@@ -137,7 +141,9 @@ export async function ingestItems(
   return summary;
 }
 
-type Extracted = { lang: 'ar' | 'en'; events: Event[] } | StoreResult | Error;
+/** An extraction with the content hash computed on the way (so it is computed once). */
+type Extraction = { lang: 'ar' | 'en'; events: Event[]; hash: string };
+type Extracted = Extraction | StoreResult | Error;
 
 /** Extracts unless the article is already stored (then its StoreResult says duplicate). */
 async function extractEarly(repo: Repository, p: Prepared, extract: ExtractFn): Promise<Extracted> {
@@ -149,19 +155,15 @@ async function extractEarly(repo: Repository, p: Prepared, extract: ExtractFn): 
       const why = existing.contentHash === hash ? 'same content' : 'same URL';
       return { status: 'duplicate', articleId: existing.id, duplicateOf: why, events: [] };
     }
-    return await extract(p.article);
+    return { ...(await extract(p.article)), hash };
   } catch (e) {
     return e instanceof Error ? e : new Error(String(e));
   }
 }
 
-async function store(
-  repo: Repository,
-  p: Prepared,
-  out: { lang: 'ar' | 'en'; events: Event[] },
-): Promise<StoreResult | Error> {
+async function store(repo: Repository, p: Prepared, out: Extraction): Promise<StoreResult | Error> {
   try {
-    const article = toNewArticle(p, p.article.lang ?? out.lang);
+    const article = toNewArticle(p, p.article.lang ?? out.lang, out.hash);
     return await repo.transaction((tx) => recordArticle(tx, article, out.events));
   } catch (e) {
     return e instanceof Error ? e : new Error(String(e));
