@@ -722,6 +722,8 @@ describe('GET /api/openapi.json', () => {
         '/healthz',
         '/api/openapi.json',
         '/api/events',
+        '/api/summary',
+        '/api/config',
         '/api/events/{id}',
         '/api/events.csv',
         '/api/events.geojson',

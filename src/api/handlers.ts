@@ -6,9 +6,11 @@ import type { Prepared } from '../ingest/sources.js';
 import type { Event } from '../model/event.js';
 import type { Report, Repository, StoredArticle, StoredEvent } from '../store/types.js';
 import { requireToken } from './auth.js';
-import { HttpError, sendHtml, sendJson, writeChunk } from './http.js';
+import { HttpError, htmlCsp, sendHtml, sendJson, writeChunk } from './http.js';
 import { OPENAPI } from './openapi.js';
 import { type RequestContext, Router } from './router.js';
+import type { WebFiles } from './static.js';
+import { summarise } from './summary.js';
 import {
   articleId,
   articleListFrom,
@@ -26,7 +28,14 @@ export interface ApiDeps {
   /** The bearer token for writes (MARSAD_TOKEN); writes are disabled without one. */
   token?: string;
   maxBodyBytes?: number;
+  /** The built dashboard; without it `/` says how to build it. */
+  web?: WebFiles | null;
+  /** A map tile URL template (`https://host/{z}/{x}/{y}.png`) the dashboard may load, if any. */
+  tiles?: string;
 }
+
+/** Events the dashboard's map and timeline take at most, newest first. */
+export const SUMMARY_CAP = 20_000;
 
 /** An event's values and its evidence, apart. */
 function split(e: Event): { values: Omit<Event, 'evidence'>; evidence: Event['evidence'] } {
@@ -70,7 +79,7 @@ const INDEX_HTML = `<!doctype html>
 </head>
 <body>
 <h1>Marsad</h1>
-<p>The dashboard is not part of this version yet. The HTTP API is described at
+<p>The dashboard has not been built: run <code>npm run build</code>. The HTTP API is described at
 <a href="/api/openapi.json">/api/openapi.json</a>; try <a href="/api/events">/api/events</a>
 or <a href="/healthz">/healthz</a>.</p>
 </body>
@@ -139,9 +148,33 @@ export function apiRouter(deps: ApiDeps): Router {
   const { repo } = deps;
   const router = new Router();
 
+  const csp = htmlCsp(deps.tiles ? new URL(deps.tiles.replace(/[{}]/g, '')).origin : undefined);
   router.get('/', (ctx) => {
     noParams(ctx);
-    sendHtml(ctx.res, INDEX_HTML);
+    sendHtml(ctx.res, deps.web?.indexHtml ?? INDEX_HTML, csp);
+  });
+
+  router.get('/assets/:name', (ctx) => {
+    if (!deps.web) throw new HttpError(404, 'the dashboard has not been built');
+    deps.web.send(ctx.res, 'assets', ctx.params.name!, ctx.req.method === 'HEAD');
+  });
+
+  router.get('/favicon.svg', (ctx) => {
+    if (!deps.web) throw new HttpError(404, 'the dashboard has not been built');
+    deps.web.send(ctx.res, '', 'favicon.svg', ctx.req.method === 'HEAD');
+  });
+
+  router.get('/api/config', (ctx) => {
+    noParams(ctx);
+    sendJson(ctx.res, 200, { tiles: deps.tiles ?? null, store: repo.kind, writes: Boolean(deps.token) });
+  });
+
+  router.get('/api/summary', async (ctx) => {
+    const filter = eventFilterFrom(ctx.url, undefined);
+    delete filter.limit;
+    delete filter.cursor;
+    const page = await repo.listEvents({ ...filter, limit: 1 });
+    sendJson(ctx.res, 200, await summarise(allEvents(repo, filter, 1000), page.count, SUMMARY_CAP));
   });
 
   router.get('/healthz', async (ctx) => {

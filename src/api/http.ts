@@ -21,10 +21,19 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-/** For HTML: scripts, styles and everything else from this origin only; no inline code. */
-export const HTML_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+/**
+ * For HTML: scripts, styles and everything else from this origin only; no inline code. Images may
+ * also come from `imageOrigin` (the map tile server a user configured, if any).
+ */
+export function htmlCsp(imageOrigin?: string): string {
+  const img = imageOrigin ? `'self' data: ${imageOrigin}` : `'self' data:`;
+  return (
+    `default-src 'self'; script-src 'self'; style-src 'self'; img-src ${img}; connect-src 'self'; ` +
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+  );
+}
+
+export const HTML_CSP = htmlCsp();
 
 /** For everything that is not HTML: nothing may load at all. */
 export const DATA_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
@@ -72,11 +81,11 @@ export function sendError(
   sendJson(res, status, { error: message }, headers);
 }
 
-export function sendHtml(res: ServerResponse, html: string): void {
+export function sendHtml(res: ServerResponse, html: string, csp = HTML_CSP): void {
   res.writeHead(200, {
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Length': Buffer.byteLength(html),
-    'Content-Security-Policy': HTML_CSP,
+    'Content-Security-Policy': csp,
     'Cache-Control': 'no-cache',
   });
   res.end(html);

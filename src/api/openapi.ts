@@ -91,6 +91,37 @@ export const OPENAPI = {
         },
       },
     },
+    '/api/summary': {
+      get: {
+        operationId: 'summary',
+        summary: "What the dashboard's map and timeline draw: points and per-day counts of the filtered events",
+        description:
+          'Scans the newest 20,000 matching events (`truncated` is true when more match; `count` is always the full number). `limit` and `cursor` are ignored.',
+        tags: ['events'],
+        parameters: FILTERS,
+        responses: {
+          '200': {
+            description:
+              '`points` are [event_id, longitude, latitude, event_type, fatalities, event_date, location]; `daily` gives events and fatalities per day and type; the facets count events per country, admin1 and type',
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
+          ...errors,
+        },
+      },
+    },
+    '/api/config': {
+      get: {
+        operationId: 'config',
+        summary: "The dashboard's settings: the tile URL template (or null), the store kind, whether writes are enabled",
+        tags: ['meta'],
+        responses: {
+          '200': {
+            description: 'Settings',
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
+        },
+      },
+    },
     '/api/events/{id}': {
       get: {
         operationId: 'getEvent',

@@ -1,14 +1,19 @@
 import { parseArgs } from 'node:util';
 import { startApiServer } from '../api/server.js';
+import { defaultWebDir, WebFiles } from '../api/static.js';
 import { UsageError } from './errors.js';
 import { parseJobs } from './flags.js';
 import { DB_HELP, extractionFor, openFromFlag } from './store.js';
 
 export const SERVE_HELP = `Usage: marsad serve [options]
 
-Serves the HTTP API over the store (events, articles, exports, extraction; described at
-/api/openapi.json). Listens on the loopback address unless told otherwise. Ctrl-C / SIGTERM
-stop it after the requests in flight.
+Serves the web dashboard (at /) and the HTTP API over the store (events, articles, exports,
+extraction; described at /api/openapi.json). Listens on the loopback address unless told
+otherwise. Ctrl-C / SIGTERM stop it after the requests in flight.
+
+The dashboard loads nothing from the internet: its map draws country outlines packaged with
+it. To put a tile basemap under them, give a tile URL template (--tiles or MARSAD_TILES), e.g.
+https://tile.openstreetmap.org/{z}/{x}/{y}.png (mind the tile server's usage policy).
 
 Writes (POST /api/articles) need the bearer token in the environment variable MARSAD_TOKEN;
 without it they are refused (403).
@@ -18,6 +23,7 @@ ${DB_HELP}
       --port N           default 8080 (0: any free port)
       --host ADDRESS     default 127.0.0.1
       --jobs N           extraction worker threads (default 1: in the server's thread)
+      --tiles URL        map tile URL template with {z}, {x} and {y} (default: none)
       --quiet            no access log
   -h, --help             show this help`;
 
@@ -29,6 +35,7 @@ export async function runServe(argv: string[], io = process): Promise<number> {
       port: { type: 'string', default: '8080' },
       host: { type: 'string', default: '127.0.0.1' },
       jobs: { type: 'string' },
+      tiles: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -43,6 +50,10 @@ export async function runServe(argv: string[], io = process): Promise<number> {
   if (!host) throw new UsageError('--host: an address');
   const jobs = parseJobs(values.jobs, 1);
   const token = process.env.MARSAD_TOKEN || undefined;
+  const tiles = parseTiles(values.tiles ?? process.env.MARSAD_TILES);
+  const web = WebFiles.open(defaultWebDir());
+  if (!web)
+    io.stderr.write('marsad: the dashboard has not been built (npm run build); serving the API only\n');
   const repo = await openFromFlag(values.db);
   const extraction = await extractionFor(jobs);
   const log = values.quiet
@@ -52,7 +63,7 @@ export async function runServe(argv: string[], io = process): Promise<number> {
     : (line: string) => io.stderr.write(`${new Date().toISOString()} ${line}\n`);
   let running: Awaited<ReturnType<typeof startApiServer>>;
   try {
-    running = await startApiServer({ repo, extract: extraction.extract, token, log }, port, host);
+    running = await startApiServer({ repo, extract: extraction.extract, token, log, web, tiles }, port, host);
   } catch (e) {
     await extraction.close();
     await repo.close();
@@ -81,4 +92,20 @@ export async function runServe(argv: string[], io = process): Promise<number> {
   await extraction.close();
   await repo.close();
   return 0;
+}
+
+/** A tile URL template: http(s), with {z}, {x} and {y}; undefined when none is given. */
+export function parseTiles(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  let url: URL;
+  try {
+    url = new URL(v.replace(/[{}]/g, ''));
+  } catch {
+    throw new UsageError('--tiles: a URL template such as https://tile.example.org/{z}/{x}/{y}.png');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError('--tiles: an http(s) URL');
+  for (const k of ['{z}', '{x}', '{y}'])
+    if (!v.includes(k)) throw new UsageError(`--tiles: the template needs ${k}`);
+  return v;
 }
