@@ -3,7 +3,8 @@
  * Builds the store (default 100,000 events, one article each, in one transaction through the
  * store's own insert path), starts the API server on loopback, issues a few hundred filtered
  * requests (country / type / date range / bbox / actor / q, limit 100) one at a time, and prints
- * p50/p95/p99 overall and per kind of filter.
+ * p50/p95/p99 overall and per kind of filter; then times GET /api/summary (the dashboard's map and
+ * timeline) over the same filters.
  * Usage: node dist/scripts/bench-api.js [--events 100000] [--requests 400] [--db FILE] [--keep]
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -390,6 +391,26 @@ async function main(): Promise<void> {
     console.log(`  slowest: ${fmt(worst.ms)} ${decodeURIComponent(worst.query)}`);
     const p95 = percentile(all, 95);
     console.log(p95 < 200 ? 'p95 < 200 ms: ok' : `p95 ${fmt(p95)} ≥ 200 ms: too slow`);
+    // The dashboard's map and timeline: GET /api/summary scans up to 20,000 matching events.
+    const sums: { ms: number; scanned: number }[] = [];
+    for (const { query } of list.slice(0, Math.min(60, list.length))) {
+      const q = new URLSearchParams(query);
+      q.delete('limit');
+      const t0 = performance.now();
+      const res = await fetch(`${server.url}/api/summary?${q}`);
+      const body = (await res.json()) as { scanned: number };
+      if (res.status !== 200) throw new Error(`summary ${q}: HTTP ${res.status} ${JSON.stringify(body)}`);
+      sums.push({ ms: performance.now() - t0, scanned: body.scanned });
+    }
+    const sumMs = sums.map((x) => x.ms).sort((a, b) => a - b);
+    const big = sums.filter((x) => x.scanned >= 10_000).map((x) => x.ms);
+    console.log(
+      `${sums.length} requests of GET /api/summary (the dashboard's map and timeline, up to 20,000 events):` +
+        `\n  p50 ${fmt(percentile(sumMs, 50))}  p95 ${fmt(percentile(sumMs, 95))}  max ${fmt(sumMs[sumMs.length - 1]!)}` +
+        (big.length
+          ? `; ${big.length} scanned ≥ 10,000 events, mean ${fmt(big.reduce((a, b) => a + b, 0) / big.length)}`
+          : ''),
+    );
   } finally {
     await server.close();
     await repo.close();

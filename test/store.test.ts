@@ -187,7 +187,8 @@ describe.each(BACKENDS)('$name store', ({ open }) => {
       true,
     );
     expect((await r.listEvents({ actor: 'protesters' })).count).toBe(1);
-    const syria = (await r.listEvents({ bbox: [35, 32, 42.5, 37.5] })).events;
+    const syriaBox: [number, number, number, number] = [35, 32, 42.5, 37.5];
+    const syria = (await r.listEvents({ bbox: syriaBox })).events;
     expect(syria.length).toBeGreaterThan(0);
     expect(syria.every((e) => e.event.country === 'Syria')).toBe(true);
     // paging: two pages of 2 cover what one page of 4 does
@@ -196,6 +197,34 @@ describe.each(BACKENDS)('$name store', ({ open }) => {
     const ids = [...p1.events, ...p2.events].map((e) => e.id);
     expect(ids).toEqual((await r.listEvents({ limit: 4 })).events.map((e) => e.id));
     await expect(r.listEvents({ cursor: 'garbage' })).rejects.toThrow(StoreInputError);
+    // The light rows of the map and timeline: the same events, in the same order, capped.
+    for (const f of [
+      {},
+      { country: 'Syria' },
+      { eventType: 'Protests' },
+      { q: 'الطارمية' },
+      { bbox: syriaBox },
+    ]) {
+      const full = (await r.listEvents({ ...f, limit: 100 })).events;
+      const points = await r.eventPoints(f, 100);
+      expect(points.map((p) => p.id)).toEqual(full.map((e) => e.id));
+      for (const [i, p] of points.entries()) {
+        const e = full[i]!.event;
+        expect(p).toEqual({
+          id: full[i]!.id,
+          date: e.event_date,
+          eventType: e.event_type,
+          country: e.country,
+          admin1: e.admin1,
+          location: e.location,
+          latitude: e.latitude,
+          longitude: e.longitude,
+          fatalities: e.fatalities,
+        });
+      }
+    }
+    expect(await r.eventPoints({}, 2)).toHaveLength(2);
+    expect(await r.eventPoints({ q: '"' }, 10)).toEqual([]);
   });
 
   it('keeps feeds with their polling state', async () => {

@@ -15,7 +15,7 @@ import { createExtractor } from '../src/extract/index.js';
 import { ingestOne } from '../src/ingest/pipeline.js';
 import type { ArticleInput } from '../src/model/event.js';
 import { SqliteRepository } from '../src/store/sqlite/repository.js';
-import type { StoredEvent } from '../src/store/types.js';
+import type { EventPoint } from '../src/store/types.js';
 import { ROOT, tempDir } from './helpers.js';
 
 const TILES = 'https://tiles.example.org/{z}/{x}/{y}.png';
@@ -155,30 +155,20 @@ describe('GET /api/summary', () => {
     expect((await fetch(`${withWeb.url}/api/summary?colour=red`)).status).toBe(400);
   });
 
-  it('stops at its cap and says so', async () => {
-    const event = (id: number, date: string): StoredEvent =>
-      ({
-        id: `MRS${id}`,
-        event: {
-          event_date: date,
-          event_type: 'Battles',
-          fatalities: 2,
-          latitude: 1,
-          longitude: 2,
-          country: 'X',
-          admin1: '',
-          location: 'L',
-        },
-        sources: [],
-        reportCount: 1,
-        articleIds: [],
-        createdAt: '',
-        updatedAt: '',
-      }) as unknown as StoredEvent;
-    async function* many() {
-      for (let i = 0; i < 10; i++) yield event(i, `2024-01-0${(i % 3) + 1}`);
-    }
-    const s = await summarise(many(), 10, 4);
+  it('stops at its cap and says so', () => {
+    const event = (id: number, date: string): EventPoint => ({
+      id: `MRS${id}`,
+      date,
+      eventType: 'Battles',
+      fatalities: 2,
+      latitude: 1,
+      longitude: 2,
+      country: 'X',
+      admin1: '',
+      location: 'L',
+    });
+    const many = Array.from({ length: 10 }, (_, i) => event(i, `2024-01-0${(i % 3) + 1}`));
+    const s = summarise(many, 10, 4);
     expect(s).toMatchObject({ count: 10, scanned: 4, truncated: true, fatalities: 8 });
     expect(s.points).toHaveLength(4);
   });

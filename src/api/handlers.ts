@@ -173,8 +173,11 @@ export function apiRouter(deps: ApiDeps): Router {
     const filter = eventFilterFrom(ctx.url, undefined);
     delete filter.limit;
     delete filter.cursor;
-    const page = await repo.listEvents({ ...filter, limit: 1 });
-    sendJson(ctx.res, 200, await summarise(allEvents(repo, filter, 1000), page.count, SUMMARY_CAP));
+    const [page, points] = await Promise.all([
+      repo.listEvents({ ...filter, limit: 1 }),
+      repo.eventPoints(filter, SUMMARY_CAP),
+    ]);
+    sendJson(ctx.res, 200, summarise(points, page.count, SUMMARY_CAP));
   });
 
   router.get('/healthz', async (ctx) => {

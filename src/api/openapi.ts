@@ -94,7 +94,8 @@ export const OPENAPI = {
     '/api/summary': {
       get: {
         operationId: 'summary',
-        summary: "What the dashboard's map and timeline draw: points and per-day counts of the filtered events",
+        summary:
+          "What the dashboard's map and timeline draw: points and per-day counts of the filtered events",
         description:
           'Scans the newest 20,000 matching events (`truncated` is true when more match; `count` is always the full number). `limit` and `cursor` are ignored.',
         tags: ['events'],
@@ -112,7 +113,8 @@ export const OPENAPI = {
     '/api/config': {
       get: {
         operationId: 'config',
-        summary: "The dashboard's settings: the tile URL template (or null), the store kind, whether writes are enabled",
+        summary:
+          "The dashboard's settings: the tile URL template (or null), the store kind, whether writes are enabled",
         tags: ['meta'],
         responses: {
           '200': {

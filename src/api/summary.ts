@@ -1,9 +1,9 @@
 /**
  * What the dashboard's map and timeline draw: the filtered events as compact points (newest first,
- * up to a cap) and their counts and fatalities per day and event type. One pass over the store's
- * pages; the totals cover every matching event even when the points are capped.
+ * up to a cap) and their counts and fatalities per day and event type, from the store's light
+ * rows (no event JSON is parsed).
  */
-import type { StoredEvent } from '../store/types.js';
+import type { EventPoint } from '../store/types.js';
 
 /** One event on the map: [id, longitude, latitude, event type, fatalities, date, location]. */
 export type SummaryPoint = [string, number, number, string, number, string, string];
@@ -34,12 +34,8 @@ function bump(counts: Record<string, number>, key: string): void {
   if (key) counts[key] = (counts[key] ?? 0) + 1;
 }
 
-/** Aggregates events (newest first) until `cap` have been seen. */
-export async function summarise(
-  events: AsyncIterable<StoredEvent>,
-  count: number,
-  cap: number,
-): Promise<Summary> {
+/** Aggregates the newest `cap` events; `count` is how many match in all. */
+export function summarise(events: Iterable<EventPoint>, count: number, cap: number): Summary {
   const out: Summary = {
     count,
     scanned: 0,
@@ -52,28 +48,26 @@ export async function summarise(
     event_types: {},
   };
   const days = new Map<string, DailyCount>();
-  for await (const { id, event: e } of events) {
-    if (out.scanned >= cap) {
-      out.truncated = true;
-      break;
-    }
+  for (const e of events) {
+    if (out.scanned >= cap) break;
     out.scanned++;
     const deaths = Number.isFinite(e.fatalities) ? e.fatalities : 0;
     out.fatalities += deaths;
     if (typeof e.latitude === 'number' && typeof e.longitude === 'number')
-      out.points.push([id, e.longitude, e.latitude, e.event_type, deaths, e.event_date, e.location]);
-    const key = `${e.event_date}\u0000${e.event_type}`;
+      out.points.push([e.id, e.longitude, e.latitude, e.eventType, deaths, e.date, e.location]);
+    const key = `${e.date}\u0000${e.eventType}`;
     let d = days.get(key);
     if (!d) {
-      d = { date: e.event_date, event_type: e.event_type, events: 0, fatalities: 0 };
+      d = { date: e.date, event_type: e.eventType, events: 0, fatalities: 0 };
       days.set(key, d);
     }
     d.events++;
     d.fatalities += deaths;
     bump(out.countries, e.country);
     bump(out.admin1, e.admin1);
-    bump(out.event_types, e.event_type);
+    bump(out.event_types, e.eventType);
   }
+  out.truncated = count > out.scanned;
   out.daily = [...days.values()].sort((a, b) =>
     a.date === b.date ? a.event_type.localeCompare(b.event_type) : a.date < b.date ? -1 : 1,
   );

@@ -4,7 +4,7 @@
  */
 import type { Event } from '../model/event.js';
 import { eventId } from './ids.js';
-import type { Feed, Report, StoredArticle } from './types.js';
+import type { EventPoint, Feed, Report, StoredArticle } from './types.js';
 
 export type Row = Record<string, unknown>;
 
@@ -87,4 +87,19 @@ export function actorsText(e: Event): string {
 /** Event page cursors are [event_date, seq]. */
 export function isCursor(v: unknown): v is [string, number] {
   return Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'number';
+}
+
+/** A light event row: what a map or a timeline needs. */
+export function pointFromRow(r: Row): EventPoint {
+  return {
+    id: eventId(Number(r.seq)),
+    date: String(r.event_date),
+    eventType: String(r.event_type),
+    country: String(r.country),
+    admin1: String(r.admin1),
+    location: str(r.location) ?? '',
+    latitude: r.latitude === null || r.latitude === undefined ? null : Number(r.latitude),
+    longitude: r.longitude === null || r.longitude === undefined ? null : Number(r.longitude),
+    fatalities: Number(r.fatalities),
+  };
 }

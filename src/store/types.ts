@@ -80,6 +80,19 @@ export interface EventFilter {
   cursor?: string;
 }
 
+/** An event's date, type, place and fatalities only (for maps and timelines). */
+export interface EventPoint {
+  id: string;
+  date: string;
+  eventType: string;
+  country: string;
+  admin1: string;
+  location: string;
+  latitude: number | null;
+  longitude: number | null;
+  fatalities: number;
+}
+
 export interface EventPage {
   count: number;
   events: StoredEvent[];
@@ -168,6 +181,8 @@ export interface Repository {
   articleReports(articleId: number): Promise<Report[]>;
   getEvent(id: string): Promise<EventWithReports | null>;
   listEvents(filter: EventFilter): Promise<EventPage>;
+  /** The filtered events, newest first, at most `cap`, as light rows (limit and cursor ignored). */
+  eventPoints(filter: EventFilter, cap: number): Promise<EventPoint[]>;
   counts(): Promise<{ articles: number; events: number; reports: number; feeds: number }>;
 
   addFeed(url: string, name: string): Promise<Feed>;

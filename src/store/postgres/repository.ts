@@ -20,6 +20,7 @@ import {
   articleFromRow,
   feedFromRow,
   isCursor,
+  pointFromRow,
   type Row,
   reportArticleFromRow,
   reportFromRow as reportRow,
@@ -28,6 +29,7 @@ import { queryWords, searchDocument } from '../search-text.js';
 import type {
   EventFilter,
   EventPage,
+  EventPoint,
   EventWithReports,
   Feed,
   FeedState,
@@ -571,7 +573,13 @@ export class PostgresRepository implements Repository {
     return { ...eventFromRow(r), reports };
   }
 
-  async listEvents(filter: EventFilter): Promise<EventPage> {
+  /**
+   * The WHERE clause of a filter and its parameters ($1...; `p` adds more); null when nothing
+   * can match.
+   */
+  private async filterWhere(
+    filter: EventFilter,
+  ): Promise<{ where: string[]; params: unknown[]; p: (v: unknown) => string } | null> {
     const where: string[] = [];
     const params: unknown[] = [];
     const p = (v: unknown) => {
@@ -601,12 +609,19 @@ export class PostgresRepository implements Repository {
     }
     if (filter.q !== undefined) {
       const tsq = tsQuery(filter.q);
-      if (!tsq) return { count: 0, events: [], next: null };
+      if (!tsq) return null;
       where.push(
         `seq IN (SELECT event_seq FROM reports WHERE article_id IN
            (SELECT id FROM articles WHERE search @@ to_tsquery('simple', ${p(tsq)})))`,
       );
     }
+    return { where, params, p };
+  }
+
+  async listEvents(filter: EventFilter): Promise<EventPage> {
+    const filtered = await this.filterWhere(filter);
+    if (!filtered) return { count: 0, events: [], next: null };
+    const { where, params, p } = filtered;
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const count = Number((await one(this.pool, `SELECT count(*) AS n FROM events ${clause}`, params))!.n);
     const limit = Math.min(Math.max(1, filter.limit ?? 100), MAX_PAGE);
@@ -626,6 +641,21 @@ export class PostgresRepository implements Repository {
     const next =
       found.length > limit && last ? encodeCursor([String(last.event_date), Number(last.seq)]) : null;
     return { count, events, next };
+  }
+
+  async eventPoints(filter: EventFilter, cap: number): Promise<EventPoint[]> {
+    const filtered = await this.filterWhere(filter);
+    if (!filtered) return [];
+    const { where, params, p } = filtered;
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const found = await rows(
+      this.pool,
+      `SELECT seq, event_date, event_type, country, admin1, latitude, longitude, fatalities,
+              data->>'location' AS location
+       FROM events ${clause} ORDER BY event_date DESC, seq DESC LIMIT ${p(Math.max(0, cap))}`,
+      params,
+    );
+    return found.map(pointFromRow);
   }
 
   async counts() {

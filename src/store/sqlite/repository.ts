@@ -9,6 +9,7 @@ import {
   articleFromRow,
   feedFromRow,
   isCursor,
+  pointFromRow,
   type Row,
   reportArticleFromRow,
   reportFromRow as reportRow,
@@ -17,6 +18,7 @@ import { queryWords, searchDocument } from '../search-text.js';
 import type {
   EventFilter,
   EventPage,
+  EventPoint,
   EventWithReports,
   Feed,
   FeedState,
@@ -307,7 +309,8 @@ export class SqliteRepository implements Repository {
     return { ...eventFromRow(r), reports };
   }
 
-  async listEvents(filter: EventFilter): Promise<EventPage> {
+  /** The WHERE clause of a filter and its parameters; null when nothing can match. */
+  private filterWhere(filter: EventFilter): { where: string[]; params: unknown[] } | null {
     const where: string[] = [];
     const params: unknown[] = [];
     const eq = (col: string, v: string | undefined) => {
@@ -343,12 +346,19 @@ export class SqliteRepository implements Repository {
     }
     if (filter.q !== undefined) {
       const fts = ftsQuery(filter.q);
-      if (!fts) return { count: 0, events: [], next: null };
+      if (!fts) return null;
       where.push(
         'seq IN (SELECT event_seq FROM reports WHERE article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))',
       );
       params.push(fts);
     }
+    return { where, params };
+  }
+
+  async listEvents(filter: EventFilter): Promise<EventPage> {
+    const found = this.filterWhere(filter);
+    if (!found) return { count: 0, events: [], next: null };
+    const { where, params } = found;
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     // Without full text, count over the narrow index that holds every filtered column (the
     // planner would otherwise scan the wide rows); with it, the matching ids are looked up.
@@ -372,6 +382,21 @@ export class SqliteRepository implements Repository {
     const next =
       rows.length > limit && last ? encodeCursor([String(last.event_date), Number(last.seq)]) : null;
     return { count, events, next };
+  }
+
+  async eventPoints(filter: EventFilter, cap: number): Promise<EventPoint[]> {
+    const found = this.filterWhere(filter);
+    if (!found) return [];
+    const { where, params } = found;
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const rows = this.db
+      .prepare(
+        `SELECT seq, event_date, event_type, country, admin1, latitude, longitude, fatalities,
+                json_extract(data, '$.location') AS location
+         FROM events ${clause} ORDER BY event_date DESC, seq DESC LIMIT ?`,
+      )
+      .all(...params, Math.max(0, cap)) as Row[];
+    return rows.map(pointFromRow);
   }
 
   async counts() {
