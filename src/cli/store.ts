@@ -2,14 +2,14 @@
 import { createExtractor } from '../extract/index.js';
 import { ExtractorPool } from '../extract/pool.js';
 import type { ExtractFn } from '../ingest/pipeline.js';
-import { openStore, resolveDb } from '../store/open.js';
+import { type OpenOptions, openStore, resolveDb } from '../store/open.js';
 import type { Repository } from '../store/types.js';
 
 export const DB_HELP = `      --db PATH|URL      the store: a SQLite file or a postgres:// URL (default:
                          $MARSAD_DB, else ~/.local/share/marsad/marsad.sqlite)`;
 
-export async function openFromFlag(db: string | undefined): Promise<Repository> {
-  return openStore(resolveDb(db));
+export async function openFromFlag(db: string | undefined, opts: OpenOptions = {}): Promise<Repository> {
+  return openStore(resolveDb(db), opts);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { resolveQueue } from '../queue/connection.js';
 import { queueStatus, retryFailed } from '../queue/status.js';
-import { runWorker } from '../queue/worker.js';
+import { runWorker, STORE_WAIT_MS } from '../queue/worker.js';
 import { UsageError } from './errors.js';
 import { DB_HELP, extractionFor, openFromFlag } from './store.js';
 
@@ -62,10 +62,12 @@ export async function runWorkerCommand(argv: string[], io = process): Promise<nu
   const log = values.quiet
     ? () => {}
     : (line: string) => io.stderr.write(`${new Date().toISOString()} worker ${process.pid}: ${line}\n`);
-  const repo = await openFromFlag(values.db);
+  const stop = new AbortController();
+  // A PostgreSQL outage is waited out with the articles in progress held, rather than failing
+  // every article on the queue in turn; SIGTERM ends the waiting (those articles are retried).
+  const repo = await openFromFlag(values.db, { waitForServerMs: STORE_WAIT_MS, log, signal: stop.signal });
   // One extraction thread, off the thread that runs the queue and the store transactions.
   const extraction = await extractionFor(1, true);
-  const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);

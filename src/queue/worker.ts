@@ -10,9 +10,17 @@
  *  - input that can never succeed (empty text) fails at once (UnrecoverableError);
  *  - a worker that dies holding jobs: its locks expire after LOCK_MS and another worker's stalled
  *    check puts the jobs back on the queue;
- *  - PostgreSQL going away: the transaction fails, the job is retried later; the pool drops the
- *    broken connections and opens new ones. Redis going away: ioredis reconnects, the worker
- *    waits (its connection retries commands forever).
+ *  - PostgreSQL going away: the store (opened with waitForServerMs = STORE_WAIT_MS by
+ *    `marsad worker`) waits for it, logging "waiting for PostgreSQL…", and the articles in
+ *    progress are stored once it is back; the pool drops the broken connections and opens new
+ *    ones. The worker takes no new jobs meanwhile (its `concurrency` slots are busy waiting), so
+ *    an outage does not fail the queue's jobs one after another. Only an outage longer than
+ *    STORE_WAIT_MS fails the jobs in progress, which are then retried as above.
+ *  - Redis going away: ioredis reconnects, the worker waits (its connection retries commands
+ *    forever) and marks the jobs it finished meanwhile done once Redis is back. Redis must keep
+ *    its data across a restart (appendonly yes) for the queued jobs to survive it. After an
+ *    outage longer than LOCK_MS those jobs' locks have expired ("Missing lock" is logged): they
+ *    are given out again and find their articles stored (duplicates), so nothing is stored twice.
  */
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { type ExtractFn, ingestOne } from '../ingest/pipeline.js';
@@ -26,6 +34,8 @@ export const LOCK_MS = 10_000;
 export const STALLED_CHECK_MS = 5_000;
 /** A job that stalls (its worker dies) more often than this fails. */
 export const MAX_STALLED = 3;
+/** How long a job in progress waits for a PostgreSQL server that is down before it fails. */
+export const STORE_WAIT_MS = 10 * 60_000;
 
 export interface WorkerStats {
   new: number;

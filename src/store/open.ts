@@ -23,12 +23,22 @@ export function isPostgresUrl(spec: string): boolean {
   return /^postgres(ql)?:\/\//i.test(spec);
 }
 
+/** How a PostgreSQL store rides out a server outage (the SQLite store has none to ride out). */
+export interface OpenOptions {
+  /** How long an operation waits for a PostgreSQL server that is down (default 0: none). */
+  waitForServerMs?: number;
+  /** Where the waiting is told. */
+  log?: (line: string) => void;
+  /** Ends the waiting early (shutdown). */
+  signal?: AbortSignal;
+}
+
 /** Opens (and migrates) the store named by `spec`. */
-export async function openStore(spec: string): Promise<Repository> {
+export async function openStore(spec: string, opts: OpenOptions = {}): Promise<Repository> {
   let repo: Repository;
   if (isPostgresUrl(spec)) {
     const { PostgresRepository } = await import('./postgres/repository.js');
-    repo = await PostgresRepository.connect(spec);
+    repo = await PostgresRepository.connect(spec, opts);
   } else {
     repo = new SqliteRepository(spec);
   }

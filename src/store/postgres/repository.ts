@@ -41,6 +41,7 @@ import type {
   StoreTx,
 } from '../types.js';
 import { PG_MIGRATIONS, type Queryable } from './migrations.js';
+import { OutageWaiter } from './outage.js';
 
 const MAX_PAGE = 1000;
 /** Advisory lock namespaces (the first key of pg_advisory_[xact_]lock(int, int)): "MRSD" + n. */
@@ -375,6 +376,15 @@ export interface PostgresOptions {
   postgis?: boolean;
   /** Connections in the pool (default 10). */
   maxConnections?: number;
+  /**
+   * How long connecting, storing an article (transaction) and looking one up (findArticle) wait
+   * for a server that is down or restarting before failing (default 0: they fail at once).
+   */
+  waitForServerMs?: number;
+  /** Where the waiting is told ("waiting for PostgreSQL…"). */
+  log?: (line: string) => void;
+  /** Ends the waiting early (shutdown). */
+  signal?: AbortSignal;
 }
 
 export class PostgresRepository implements Repository {
@@ -382,11 +392,23 @@ export class PostgresRepository implements Repository {
   /** Whether events have a PostGIS point (known after migrate(), or on first use). */
   private geog: boolean | undefined;
   private closed = false;
+  /** Waits through outages when opts.waitForServerMs is set. */
+  private readonly waiter: OutageWaiter | undefined;
 
   private constructor(
     private readonly pool: pg.Pool,
     private readonly opts: PostgresOptions,
-  ) {}
+  ) {
+    const { waitForServerMs: waitMs, log, signal } = opts;
+    this.waiter = waitMs
+      ? new OutageWaiter({ waitMs, ...(log && { log }), ...(signal && { signal }) })
+      : undefined;
+  }
+
+  /** Runs `fn`, waiting through a PostgreSQL outage when so configured. */
+  private waiting<T>(fn: () => Promise<T>): Promise<T> {
+    return this.waiter ? this.waiter.run(fn) : fn();
+  }
 
   /** Opens a pool on `url` (postgres://user:password@host:port/db) and checks that it connects. */
   static async connect(url: string, opts: PostgresOptions = {}): Promise<PostgresRepository> {
@@ -394,13 +416,14 @@ export class PostgresRepository implements Repository {
     // An idle connection that breaks (server restart) must not crash the process: the next
     // query gets a fresh one.
     pool.on('error', () => {});
+    const repo = new PostgresRepository(pool, opts);
     try {
-      await pool.query('SELECT 1');
+      await repo.waiting(() => pool.query('SELECT 1'));
     } catch (e) {
       await pool.end().catch(() => {});
       throw e;
     }
-    return new PostgresRepository(pool, opts);
+    return repo;
   }
 
   async migrate(): Promise<number> {
@@ -468,7 +491,16 @@ export class PostgresRepository implements Repository {
     await this.pool.end();
   }
 
-  async transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` in a transaction. With waitForServerMs, a transaction cut off by a lost connection
+   * is run again once the server is back; one whose COMMIT was cut off may have committed, and
+   * then finds its article stored (a duplicate), so nothing is stored twice.
+   */
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    return this.waiting(() => this.transactionOnce(fn));
+  }
+
+  private async transactionOnce<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const c = await this.pool.connect();
       let broken = false;
@@ -505,7 +537,7 @@ export class PostgresRepository implements Repository {
   }
 
   findArticle(url: string | undefined, hash: string): Promise<StoredArticle | null> {
-    return findArticleIn(this.pool, url, hash);
+    return this.waiting(() => findArticleIn(this.pool, url, hash));
   }
 
   getArticle(id: number): Promise<StoredArticle | null> {
