@@ -191,6 +191,11 @@ describe.skipIf(!HAVE_CHROMIUM)('web dashboard (Chromium)', () => {
     );
     expect(deaths).toEqual([...deaths].sort((a, b) => b - a));
     await shot('dashboard-filtered');
+    // A filter nothing matches says so, with an empty table.
+    await page.goto(`${base}/#/?country=Atlantis`);
+    await page.waitForSelector('[data-testid=empty]');
+    expect(await page.textContent('[data-testid=empty]')).toBe('No events match these filters.');
+    expect(await page.locator('[data-testid=event-row]').count()).toBe(0);
   });
 
   it('opens an event and highlights its evidence in the source articles', async () => {

@@ -27,6 +27,8 @@ const EN = {
   'summary.fatalities': 'fatalities',
   'summary.truncated': 'The map and timeline show the newest {n} of {total} events.',
   'summary.none': 'No events match these filters.',
+  'summary.empty':
+    'The store has no events yet: add articles with `marsad ingest`, `marsad watch` or POST /api/articles.',
   'map.title': 'Map',
   'map.unplaced': '{n} events have no coordinates and are not on the map.',
   'map.open': 'Open event',
@@ -121,6 +123,8 @@ const AR: Record<Key, string> = {
   'summary.fatalities': 'قتيلاً',
   'summary.truncated': 'تعرض الخريطة والخط الزمني أحدث {n} من أصل {total} حدثاً.',
   'summary.none': 'لا أحداث تطابق هذه التصفية.',
+  'summary.empty':
+    'لا أحداث في المخزن بعد: أضف مقالات بالأمر marsad ingest أو marsad watch أو عبر POST /api/articles.',
   'map.title': 'الخريطة',
   'map.unplaced': '{n} من الأحداث بلا إحداثيات ولا تظهر على الخريطة.',
   'map.open': 'فتح الحدث',

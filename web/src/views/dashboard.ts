@@ -168,7 +168,10 @@ export class Dashboard {
     this.status.classList.remove('error');
     clear(this.status);
     if (!s.count) {
-      this.status.append(this.i18n.t('summary.none'));
+      const filtered = Object.keys(this.filters).length > 0;
+      this.status.append(
+        h('span', { 'data-testid': 'empty' }, this.i18n.t(filtered ? 'summary.none' : 'summary.empty')),
+      );
       return;
     }
     this.status.append(
