@@ -190,6 +190,10 @@ describe.skipIf(!HAVE_CHROMIUM)('web dashboard (Chromium)', () => {
       tds.map((td) => Number((td.textContent ?? '').replace(/\D/g, ''))),
     );
     expect(deaths).toEqual([...deaths].sort((a, b) => b - a));
+    // The download links export exactly the filtered events.
+    const csvHref = await page.getAttribute('[data-testid=downloads] a[href*="events.csv"]', 'href');
+    const csv = await (await fetch(base + csvHref!)).text();
+    expect(csv.trim().split('\n')).toHaveLength(expected.count + 1);
     await shot('dashboard-filtered');
     // A filter nothing matches says so, with an empty table.
     await page.goto(`${base}/#/?country=Atlantis`);

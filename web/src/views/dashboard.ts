@@ -22,6 +22,7 @@ export class Dashboard {
   private readonly timelineBox = h('div', { class: 'timeline-box' });
   private readonly timelineTitle = h('h2', {});
   private readonly tableBox = h('div', { class: 'table-box' });
+  private readonly downloads = h('p', { class: 'downloads small', 'data-testid': 'downloads' });
   private map: EventMap | null = null;
   private filters: Filters = {};
   private summary: Summary | null = null;
@@ -50,7 +51,12 @@ export class Dashboard {
         ),
         h('section', { class: 'panel timeline-panel' }, this.timelineTitle, this.timelineBox),
       ),
-      h('section', { class: 'panel table-panel' }, h('h2', {}, i18n.t('table.title')), this.tableBox),
+      h(
+        'section',
+        { class: 'panel table-panel' },
+        h('header', { class: 'panel-head' }, h('h2', {}, i18n.t('table.title')), this.downloads),
+        this.tableBox,
+      ),
     );
   }
 
@@ -211,7 +217,28 @@ export class Dashboard {
     );
   }
 
+  /** Links to the exports of exactly what is shown (every matching event, not only this page). */
+  private drawDownloads(): void {
+    clear(this.downloads);
+    const q = toQuery(this.filters).toString();
+    this.downloads.append(this.i18n.t('table.download'));
+    for (const [format, label] of [
+      ['csv', 'CSV (ACLED)'],
+      ['geojson', 'GeoJSON'],
+      ['jsonl', 'JSONL'],
+    ] as const)
+      this.downloads.append(
+        ' ',
+        h(
+          'a',
+          { href: `/api/events.${format}${q ? `?${q}` : ''}`, download: `marsad-events.${format}` },
+          label,
+        ),
+      );
+  }
+
   private drawTable(): void {
+    this.drawDownloads();
     clear(this.tableBox);
     this.tableBox.append(
       eventTable(
