@@ -1,14 +1,9 @@
 /** One colour per ACLED event type, used by the map, the timeline and the table alike. */
-export const EVENT_TYPES = [
-  'Battles',
-  'Explosions/Remote violence',
-  'Violence against civilians',
-  'Protests',
-  'Riots',
-  'Strategic developments',
-] as const;
+import { EVENT_TYPES, type EventType } from '../../src/model/taxonomy.js';
 
-const COLORS: Record<string, string> = {
+export { EVENT_TYPES };
+
+const COLORS: Record<EventType, string> = {
   Battles: '#c0392b',
   'Explosions/Remote violence': '#e67e22',
   'Violence against civilians': '#8e44ad',
@@ -18,7 +13,7 @@ const COLORS: Record<string, string> = {
 };
 
 export function typeColor(type: string): string {
-  return COLORS[type] ?? '#555555';
+  return COLORS[type as EventType] ?? '#555555';
 }
 
 /** A stable class-name suffix for a type ("explosions-remote-violence"). */

@@ -2,18 +2,15 @@
  * The dashboard's filters live in the address (`#/?country=Syria&event_type=Battles`), so a
  * filtered view can be bookmarked and shared. Only the API's own filter names are kept.
  */
-export const FILTER_NAMES = [
-  'country',
-  'admin1',
-  'event_type',
-  'actor',
-  'date_from',
-  'date_to',
-  'q',
-  'min_fatalities',
-] as const;
+import { FILTER_KEYS } from '../../src/store/filter.js';
 
-export type FilterName = (typeof FILTER_NAMES)[number];
+/** The API's filters the dashboard offers (all but sub-event type, bbox and paging). */
+export type FilterName = Exclude<
+  (typeof FILTER_KEYS)[number],
+  'sub_event_type' | 'bbox' | 'limit' | 'cursor'
+>;
+const NOT_OFFERED = new Set<string>(['sub_event_type', 'bbox', 'limit', 'cursor']);
+export const FILTER_NAMES = FILTER_KEYS.filter((k): k is FilterName => !NOT_OFFERED.has(k));
 export type Filters = Partial<Record<FilterName, string>>;
 
 export function filtersFrom(params: URLSearchParams): Filters {
