@@ -1,7 +1,8 @@
 /**
  * Crash safety of the feed watcher: `marsad watch` killed with SIGKILL while it stores a feed's
  * items leaves a sound store and no feed state that would skip the rest; `watch --once` then
- * stores exactly the missing items, and the polls after it neither skip nor duplicate.
+ * stores exactly the missing items, and the polls after it neither skip nor duplicate. Stopped
+ * with SIGTERM, it finishes the article in progress and exits at once, leaving the feed due.
  * Feed and pages come from a local HTTP server (self-written news, nothing from the internet).
  */
 import { join } from 'node:path';
@@ -181,5 +182,44 @@ describe('watch killed while it stores a feed', () => {
     const signatures = eventSignatures(db);
     expect(signatures).toHaveLength(GROUPS + 2);
     expect(signatures).toEqual(eventSignatures(clean));
+  }, 120_000);
+
+  it('stops on SIGTERM after the current article, and the next poll stores the rest', async () => {
+    const items = reportedEvents(12, PER_GROUP, 't');
+    const N = items.length;
+    site.publish(items);
+    const dir = tempDir();
+    const db = join(dir, 'store.sqlite');
+    expect(marsad(['feeds', 'add', site.srv.url(FEED), '--db', db, '--name', 'crash-news']).code).toBe(0);
+
+    const watcher = spawnMarsad(['watch', '--db', db, '--allow-private', '--host-delay', '0'], LOCAL);
+    const atSignal = await waitFor(() => {
+      if (watcher.child.exitCode !== null) throw new Error(`watch exited: ${watcher.stderr()}`);
+      const n = articleCount(db);
+      return n >= 10 ? n : 0;
+    }, '10 items stored');
+    watcher.child.kill('SIGTERM');
+    expect(await watcher.exited).toEqual({ code: 0, signal: null });
+    const afterStop = articleCount(db);
+    // The article in progress is finished and no other is started (+1; +2 if one more was stored
+    // between counting and signalling).
+    expect(afterStop).toBeLessThanOrEqual(atSignal + 2);
+    expect(afterStop).toBeLessThan(N);
+    expect(watcher.stdout()).toMatch(
+      new RegExp(`crash-news: interrupted; new ${afterStop}, duplicate 0, failed 0,`),
+    );
+    expectSoundStore(db, { everyArticleReports: true });
+    // The feed's validators are not kept from an unfinished poll, and it stays due.
+    const [state] = feedRows(db);
+    expect(state).toMatchObject({ etag: null, last_modified: null, failures: 0, next_poll: null });
+    expect(state?.last_status).toBe(`interrupted: ${afterStop} new`);
+
+    expect(await watchOnce(db)).toMatch(
+      new RegExp(`crash-news: ok; new ${N - afterStop}, duplicate ${afterStop}, failed 0,`),
+    );
+    const ids = storedIds(db);
+    expect(ids.size).toBe(N);
+    for (const a of items) expect(ids.get(site.link(a)), a.id).toBe(1);
+    expect(feedRows(db)[0]).toMatchObject({ etag: site.etag(), last_modified: site.lastModified() });
   }, 120_000);
 });
