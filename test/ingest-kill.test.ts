@@ -2,12 +2,11 @@
  * Crash safety of ingest: a run killed with SIGKILL in the middle of a large input leaves a
  * sound database; running it again stores every article exactly once.
  */
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { CLI, marsad, tempDir } from './helpers.js';
+import { marsad, spawnMarsad, tempDir, waitFor } from './helpers.js';
+import { articleCount, expectSoundStore, storedIds } from './store-checks.js';
 
 const TOWNS = ['مدينة الحسكة', 'بلدة سراقب', 'مدينة درعا', 'بلدة تل تمر', 'مدينة الميادين', 'مدينة إدلب'];
 
@@ -23,19 +22,6 @@ function articles(n: number): string {
   return lines.join('\n') + '\n';
 }
 
-function count(db: string): number {
-  try {
-    const d = new Database(db, { readonly: true, fileMustExist: true });
-    try {
-      return Number((d.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n);
-    } finally {
-      d.close();
-    }
-  } catch {
-    return 0;
-  }
-}
-
 describe('ingest killed midway', () => {
   it('resumes after SIGKILL with every article stored exactly once and the database intact', async () => {
     const N = 1500;
@@ -44,48 +30,26 @@ describe('ingest killed midway', () => {
     const db = join(dir, 'store.sqlite');
     writeFileSync(input, articles(N));
 
-    const child = spawn(process.execPath, [CLI, 'ingest', input, '--db', db, '-q', '-j', '1'], {
-      stdio: 'ignore',
-    });
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-    const deadline = Date.now() + 60_000;
-    let atKill = 0;
-    while (Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-      atKill = count(db);
-      if (atKill >= 150) break;
-    }
-    child.kill('SIGKILL');
-    await exited;
-    const afterKill = count(db);
+    const run = spawnMarsad(['ingest', input, '--db', db, '-q', '-j', '1']);
+    await waitFor(() => {
+      if (run.child.exitCode !== null) throw new Error(`ingest exited: ${run.stderr()}`);
+      return articleCount(db) >= 150;
+    }, '150 articles stored');
+    run.child.kill('SIGKILL');
+    expect((await run.exited).signal).toBe('SIGKILL');
+    const afterKill = articleCount(db);
     expect(afterKill).toBeGreaterThanOrEqual(150);
     expect(afterKill).toBeLessThan(N);
+    expectSoundStore(db, { everyArticleReports: true });
 
     const again = marsad(['ingest', input, '--db', db, '-q']);
     expect(again.stdout).toMatch(
       new RegExp(`read ${N}, new ${N - afterKill}, duplicate ${afterKill}, failed 0`),
     );
 
-    const d = new Database(db, { readonly: true });
-    try {
-      expect(d.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
-      expect(d.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
-      const row = d.prepare('SELECT count(*) AS n, count(DISTINCT ext_id) AS ids FROM articles').get() as {
-        n: number;
-        ids: number;
-      };
-      expect(row).toEqual({ n: N, ids: N });
-      // every stored article was extracted and every event has its reports
-      expect(d.prepare('SELECT count(*) FROM articles WHERE extracted_at IS NULL').pluck().get()).toBe(0);
-      expect(
-        d
-          .prepare('SELECT count(*) FROM events WHERE seq NOT IN (SELECT event_seq FROM reports)')
-          .pluck()
-          .get(),
-      ).toBe(0);
-      expect(d.prepare('SELECT count(*) FROM reports').pluck().get()).toBeGreaterThanOrEqual(N);
-    } finally {
-      d.close();
-    }
+    const ids = storedIds(db);
+    expect(ids.size).toBe(N);
+    expect([...ids.values()].every((n) => n === 1)).toBe(true);
+    expectSoundStore(db, { everyArticleReports: true });
   }, 120_000);
 });

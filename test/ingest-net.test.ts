@@ -707,6 +707,17 @@ describe('watching feeds', () => {
         ]),
       );
     });
+    srv.serve('/w/a3', HTML, newsPage({ lang: 'en', title: 'Ambush', paragraphs: EN_AMBUSH }));
+    srv.route('/w/three.xml', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"three-v1"' });
+      res.end(
+        rssFeed('Three', [
+          { title: 'Tear gas', link: '/w/a1', date: '2024-06-04T18:00:00Z', body: 'x' },
+          { title: 'الفاشر', link: '/w/a2', date: '2024-06-02T10:00:00Z', body: 'y' },
+          { title: 'Ambush', link: '/w/a3', date: '2024-06-03T10:00:00Z', body: 'z' },
+        ]),
+      );
+    });
     srv.status('/w/broken.xml', 500);
     srv.serve('/w/notxml', 'application/rss+xml', 'oops');
   });
@@ -754,6 +765,37 @@ describe('watching feeds', () => {
     expect(f2).toMatchObject({ lastStatus: '304 not modified', failures: 0, etag: '"feed-v1"' });
     expect(Date.parse(f2.nextPoll!)).toBe(clock + HOUR);
     expect((await repo.counts()).articles).toBe(2);
+  });
+
+  it('stopped midway: the article in progress is stored, the feed stays due, the next poll reads the rest', async () => {
+    await repo.addFeed(srv.url('/w/three.xml'), 'Three');
+    const stop = new AbortController();
+    const hits = () => ['/w/a1', '/w/a2', '/w/a3'].map((p) => srv.count(p));
+    const before = hits();
+    // Stopped while waiting to fetch the first item's page.
+    const o = opts({
+      signal: stop.signal,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        clock += ms;
+        stop.abort();
+      },
+    });
+    const r1 = await pollFeed(repo, await feedByUrl(srv.url('/w/three.xml')), o, pacer(o));
+    expect(r1.status).toBe('interrupted');
+    expect(r1.summary).toMatchObject({ read: 1, new: 1, failed: 0 });
+    expect(hits()).toEqual([before[0]! + 1, before[1], before[2]]);
+    const f1 = await feedByUrl(srv.url('/w/three.xml'));
+    expect(f1.etag).toBeUndefined();
+    expect(f1.nextPoll).toBeUndefined();
+    expect(f1.lastStatus).toBe('interrupted: 1 new');
+
+    const r2 = await pollFeed(repo, f1, opts(), pacer(opts()));
+    expect(r2.status).toBe('ok');
+    expect(r2.summary).toMatchObject({ read: 3, new: 2, duplicate: 1, failed: 0 });
+    expect(hits()).toEqual([before[0]! + 1, before[1]! + 1, before[2]! + 1]);
+    expect((await feedByUrl(srv.url('/w/three.xml'))).etag).toBe('"three-v1"');
+    expect((await repo.counts()).articles).toBe(3);
   });
 
   it('backs off a failing feed and skips it until it is due', async () => {

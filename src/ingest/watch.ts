@@ -21,7 +21,10 @@ export interface WatchOptions {
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   log?: (line: string) => void;
-  /** Stops between two feeds. */
+  /**
+   * Stops after the article in progress: the feed being read keeps its previous state and stays
+   * due, so that the next poll reads the rest of it.
+   */
   signal?: AbortSignal;
   /**
    * Instead of extracting and storing the new articles here, hand them to this (`watch
@@ -32,10 +35,14 @@ export interface WatchOptions {
 
 export interface PollOutcome {
   feed: Feed;
-  status: 'skipped' | 'not-modified' | 'ok' | 'failed';
+  /** `interrupted`: stopped by the signal before the end of the feed. */
+  status: 'skipped' | 'not-modified' | 'ok' | 'interrupted' | 'failed';
   detail?: string;
   summary: IngestSummary;
 }
+
+/** Resolves after the event loop has gone through its poll phase (where signals arrive) once. */
+const nextPollPhase = () => new Promise<void>((r) => setImmediate(() => setImmediate(r)));
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -99,6 +106,7 @@ export async function pollFeed(
     }
     const xml = decodeBody(res.body, res.contentType);
     let feedError = '';
+    let interrupted = false;
     const items = feedArticles(res.url, xml, {
       fetch: opts.fetch,
       feedId: feed.id,
@@ -111,6 +119,13 @@ export async function pollFeed(
         // A feed that is not a feed fails as a whole (and backs off); its items' failures do not.
         if (!it.ok && it.origin === res.url && !feedError) feedError = it.error;
         yield it;
+        // Asked for the next item, so this one is done: when stopping, fetch no other. A signal
+        // that came during the synchronous work is delivered in the event loop's next poll phase.
+        if (opts.signal) await nextPollPhase();
+        if (opts.signal?.aborted) {
+          interrupted = true;
+          return;
+        }
       }
     })();
     const result = opts.enqueue
@@ -118,6 +133,16 @@ export async function pollFeed(
       : await ingestItems(repo, checked, opts.extract);
     Object.assign(summary, result);
     if (feedError) throw new Error(feedError);
+    if (interrupted) {
+      // Not the feed's validators of this response: a conditional request would then be answered
+      // 304 and the items not read yet would be skipped. The stored ones are known next time.
+      await repo.updateFeed(feed.id, {
+        ...feed,
+        lastPolled: polled,
+        lastStatus: `interrupted: ${result.new} new`,
+      });
+      return { feed, status: 'interrupted', summary };
+    }
     await repo.updateFeed(feed.id, {
       etag: res.etag,
       lastModified: res.lastModified,
