@@ -90,7 +90,7 @@ export class EventMap {
 
   setPoints(points: Point[], fit: boolean): void {
     const index = new Supercluster<PointProps, ClusterProps>({
-      radius: 50,
+      radius: 60,
       maxZoom: 12,
       map: (p) => ({ types: { [p.type]: 1 } }),
       reduce: (acc, p) => {
@@ -116,7 +116,8 @@ export class EventMap {
     this.layer.clearLayers();
     if (!this.index) return;
     const b = this.map.getBounds();
-    const zoom = Math.round(this.map.getZoom());
+    // Clusters of the zoom level below: at a fractional zoom they are drawn smaller, never overlapping.
+    const zoom = Math.floor(this.map.getZoom());
     const west = Math.max(-180, b.getWest());
     const east = Math.min(180, b.getEast());
     for (const f of this.index.getClusters([west, b.getSouth(), east, b.getNorth()], zoom)) {
