@@ -97,6 +97,11 @@ describe('a figure in a clause about the whole war is never an event toll', () =
     ).toEqual([12]);
   });
   it('still counts the toll of one event', () => {
+    expect(
+      tolls(
+        "A car bomb exploded at a market in Baghdad on Monday. The death toll from Monday's bombing rose to 55, police said.",
+      ),
+    ).toEqual([55]);
     expect(tolls('ارتفعت حصيلة ضحايا مجزرة الأمس في مدينة حلب إلى 120 قتيلاً.')).toEqual([120]);
     expect(
       tolls('Fighting between the army and rebels in the town of Saraqib since Sunday has killed 14 people.'),
@@ -158,5 +163,32 @@ describe('a trigger in a clause about the whole war makes no event', () => {
     expect(en.map((e) => e.event_type)).toEqual(['Protests']);
     const ar = events('تظاهر آلاف في تونس أمس ضد الحكومة بعد خمس سنوات من الثورة.');
     expect(ar.map((e) => e.event_type)).toEqual(['Protests']);
+  });
+});
+
+describe('one event toll of many thousands is not credible unless the sentence is about that event', () => {
+  it('drops the figure, with a lower confidence', () => {
+    const big = events(
+      'Government forces killed 12,000 people in an attack on the town of Ariha, the UN said.',
+    );
+    const small = events(
+      'Government forces killed 120 people in an attack on the town of Ariha, the UN said.',
+    );
+    expect(big.map((e) => e.fatalities)).toEqual([0]);
+    expect(small.map((e) => e.fatalities)).toEqual([120]);
+    expect(big[0]!.confidence).toBeLessThan(small[0]!.confidence);
+    expect(
+      tolls('Hundreds of thousands of people have been killed by government forces, the UN said.'),
+    ).not.toContain(100000);
+    for (const e of events('قتلت الميليشيات أكثر من 8 آلاف شخص في هجوم على بلدة أريحا.'))
+      expect(e.fatalities).toBeLessThan(5000);
+  });
+  it('keeps it for one dated massacre', () => {
+    expect(
+      tolls(
+        'Militiamen killed at least 6,000 people in a massacre in the town of Ariha on Monday, the UN said.',
+      ),
+    ).toEqual([6000]);
+    expect(tolls('قتل أكثر من 6 آلاف شخص في مجزرة ارتكبتها الميليشيات في بلدة أريحا أمس.')).toEqual([6000]);
   });
 });

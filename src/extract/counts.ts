@@ -285,7 +285,8 @@ export function findCounts(
       if (idx.tollUpdate.has(j)) update = true;
       const inActor = doc.lang === 'ar' && idx.actorTokens.has(j);
       if (inActor) skipped++;
-      if (n.tokenStart - j - skipped > 6) break;
+      // "The death toll from Monday's bombing rose to 55": an update reaches back to its toll word
+      if (n.tokenStart - j - skipped > (update ? 10 : 6)) break;
       const an = idx.anchorAt.get(j);
       // the figure inside the anchor phrase: «قتل مدنيان» (قتل* مدني*)
       if (an && an.end >= n.tokenEnd) {
