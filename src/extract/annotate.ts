@@ -5,6 +5,7 @@ import { findNumbers } from '../text/numbers/index.js';
 import type { Doc } from '../text/types.js';
 import { resolveMention } from './actors.js';
 import { resolveAnaphora } from './anaphora.js';
+import { findBackground } from './background.js';
 import type { ExtractContext } from './context.js';
 import { nationalForces } from './nationality.js';
 import type { ActorMention, Annotations, CueHit, PlaceHit, Range, TriggerHit } from './types.js';
@@ -95,6 +96,8 @@ export function annotate(doc: Doc, ctx: ExtractContext): Annotations {
     .matchDoc(doc)
     .flatMap((m) => m.values.map((entry) => ({ ...rangeOf(doc, m.tokenStart, m.tokenEnd), entry })));
 
+  const background = findBackground(doc, { numbers, dates, triggers, cues }, res.background, ctx.limits);
+
   return {
     numbers,
     dates,
@@ -102,6 +105,7 @@ export function annotate(doc: Doc, ctx: ExtractContext): Annotations {
     actors: withAnaphora,
     triggers,
     cues,
+    background,
     country: country ? { iso2: country.iso2, name: country.country, iso: country.iso } : undefined,
     year,
   };

@@ -25,6 +25,8 @@ export interface ConfidenceFeatures {
   corroborated: boolean;
   /** The death toll is a vague figure. */
   vagueDeaths: boolean;
+  /** A toll too large for one event was dropped (plausible.ts): the report mixes in a total. */
+  droppedToll?: boolean;
   /** Split from a report that names a list of places. */
   split: boolean;
   /** Sentences of the article report the event as different types. */
@@ -42,6 +44,7 @@ export function confidenceOf(f: ConfidenceFeatures): number {
   if (f.inferred) c -= 0.2;
   if (f.multiType) c -= 0.12;
   if (f.vagueDeaths) c -= 0.1;
+  if (f.droppedToll) c -= 0.15;
   if (f.split) c -= 0.1;
   if (f.typeConflict) c -= 0.15;
   return Math.round(Math.max(0.05, Math.min(0.99, c)) * 100) / 100;

@@ -1,6 +1,7 @@
 import { actorIdentity } from '../lexicon/actors.js';
 import type { NumberValue } from '../text/numbers/index.js';
 import type { Doc, Span } from '../text/types.js';
+import { backgroundTokens } from './background.js';
 import type { ExtractContext } from './context.js';
 import { hasForm, type LangRules } from './lang.js';
 import type { ActorMention, Annotations, Count, Range, TriggerHit, VictimClass } from './types.js';
@@ -38,15 +39,18 @@ function anchorKind(sub: string, phrase = ''): Anchor | null {
  * (negated, hypothetical, a protest's grievance): their deaths are not counted.
  */
 export function buildCountIndex(ann: Annotations, blocked: Set<TriggerHit> = new Set()): CountIndex {
+  // figures and casualty words in a clause about the war as a whole are totals, not an event's toll
+  const background = backgroundTokens(ann.background);
   const numberAt = new Map<number, Span<NumberValue>>();
   for (const n of ann.numbers) {
     const v = n.value;
     if (v.ordinal || (v.unit && v.unit !== 'people' && v.unit !== 'person')) continue;
+    if (background.has(n.tokenStart)) continue;
     numberAt.set(n.tokenStart, n);
   }
   const anchorAt = new Map<number, { kind: Anchor; end: number }>();
   for (const t of ann.triggers) {
-    if (blocked.has(t)) continue;
+    if (blocked.has(t) || background.has(t.tokenStart)) continue;
     const k = anchorKind(t.entry.subEventType, t.entry.phrase);
     if (k && !anchorAt.has(t.tokenStart)) anchorAt.set(t.tokenStart, { kind: k, end: t.tokenEnd });
   }
@@ -54,6 +58,11 @@ export function buildCountIndex(ann: Annotations, blocked: Set<TriggerHit> = new
   const tollUpdate = new Set<number>();
   for (const c of ann.cues) {
     const kind = c.entry.kind;
+    if (
+      background.has(c.tokenStart) &&
+      (kind === 'death_noun' || kind === 'wound_noun' || kind === 'arrest_noun')
+    )
+      continue;
     if (kind === 'death_noun' && !anchorAt.has(c.tokenStart))
       anchorAt.set(c.tokenStart, { kind: 'death', end: c.tokenEnd });
     else if (kind === 'wound_noun' && !anchorAt.has(c.tokenStart))
@@ -276,7 +285,8 @@ export function findCounts(
       if (idx.tollUpdate.has(j)) update = true;
       const inActor = doc.lang === 'ar' && idx.actorTokens.has(j);
       if (inActor) skipped++;
-      if (n.tokenStart - j - skipped > 6) break;
+      // "The death toll from Monday's bombing rose to 55": an update reaches back to its toll word
+      if (n.tokenStart - j - skipped > (update ? 10 : 6)) break;
       const an = idx.anchorAt.get(j);
       // the figure inside the anchor phrase: «قتل مدنيان» (قتل* مدني*)
       if (an && an.end >= n.tokenEnd) {

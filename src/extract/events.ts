@@ -7,6 +7,7 @@ import { resolveMention } from './actors.js';
 import { confidenceOf } from './confidence.js';
 import type { ExtractContext } from './context.js';
 import { eventNotes } from './notes.js';
+import { credibleToll } from './plausible.js';
 import { precedingDate, reconcile } from './refine.js';
 import type { Tally } from './tally.js';
 import type { ActorMention, Annotations, Frame, PlaceHit, Range } from './types.js';
@@ -209,13 +210,19 @@ export function frameToEvent(
 
   const counted = reconcile(f.deaths);
   const tally = defaults.tally;
+  // many thousands for one event, not told as that event's toll: a total, dropped
+  const credible = !counted || !!tally || credibleToll(doc, ann, f, counted, ctx.limits.maxEventFatalities);
   const deaths: {
     value: number;
     low?: number;
     high?: number;
     vague: boolean;
     used: { range: Range }[];
-  } | null = tally ? { value: tally.value, vague: false, used: [{ range: tally.range }] } : counted;
+  } | null = tally
+    ? { value: tally.value, vague: false, used: [{ range: tally.range }] }
+    : credible
+      ? counted
+      : null;
   const wounded = reconcile(f.wounded);
   const arrested = reconcile(f.arrested);
   const date = f.date ?? precedingDate(doc, ann, f.sentence) ?? defaults.date;
@@ -313,6 +320,7 @@ export function frameToEvent(
     explicitDate: !!f.date?.range,
     corroborated: f.merged > 0,
     vagueDeaths: !!deaths?.vague,
+    droppedToll: !credible,
     split: !!f.split,
     typeConflict: !!f.typeConflict,
   });

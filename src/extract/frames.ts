@@ -2,6 +2,7 @@ import { distanceKm } from '../geo/index.js';
 import { eventTypeOf } from '../model/taxonomy.js';
 import type { Doc } from '../text/types.js';
 import { AR_RULES } from './ar/rules.js';
+import { backgroundTokens } from './background.js';
 import { classify, PSEUDO } from './classify.js';
 import type { ExtractContext } from './context.js';
 import { buildCountIndex, findCounts } from './counts.js';
@@ -76,10 +77,19 @@ export function buildFrames(doc: Doc, ann: Annotations, ctx: ExtractContext): Fr
   const cuesBySentence = new Map<number, typeof ann.cues>();
   for (const c of ann.cues) cuesBySentence.set(c.sentence, [...(cuesBySentence.get(c.sentence) ?? []), c]);
   const blockedTriggers = new Set<TriggerHit>();
+  // a trigger in a clause about the war as a whole ("began in 2011 with protests") is history
+  const background = backgroundTokens(ann.background);
+  // "the deadliest attack since the war began" ranks one event: its statistic cue blocks nothing
+  const ranked = new Set(ann.background?.rankedCues);
   for (const [sentence, trig] of trigBySentence) {
-    const cues = cuesBySentence.get(sentence) ?? [];
+    const cues = (cuesBySentence.get(sentence) ?? []).filter((c) => !ranked.has(c.tokenStart));
     for (const t of trig)
-      if (blockReason(doc, t, cues) || isGrievance(doc, t, trig) || isSupport(doc, t, trig))
+      if (
+        background.has(t.tokenStart) ||
+        blockReason(doc, t, cues) ||
+        isGrievance(doc, t, trig) ||
+        isSupport(doc, t, trig)
+      )
         blockedTriggers.add(t);
   }
   // suffocation in an article about tear gas is the tear gas, not a chemical weapon
@@ -377,7 +387,9 @@ function buildFrame(
         ann.cues.some((c) => c.entry.kind === 'condemnation' && c.tokenEnd === p.tokenStart))
     );
   };
-  const places = ann.places.filter((p) => !speaking(p));
+  // a place in a background clause («since sarin killed hundreds in Ghouta») is not where it happened
+  const background = backgroundTokens(ann.background);
+  const places = ann.places.filter((p) => !speaking(p) && !background.has(p.tokenStart));
   const place =
     (seg && pickPlace(places, seg.from, seg.to, typing.main, ann.country?.iso2)) ??
     pickPlace(places, g.from, g.to, typing.main, ann.country?.iso2);
@@ -420,7 +432,11 @@ function buildFrame(
 function pickDate(ann: Annotations, doc: Doc, g: Segment, main: TriggerHit): Frame['date'] {
   const s = doc.sentences[main.sentence]!;
   const cands = ann.dates.filter(
-    (d) => d.tokenStart >= s.tokenStart && d.tokenEnd <= s.tokenEnd && d.value.kind !== 'year',
+    (d) =>
+      d.tokenStart >= s.tokenStart &&
+      d.tokenEnd <= s.tokenEnd &&
+      d.value.kind !== 'year' &&
+      !ann.background?.sinceDates.includes(d.tokenStart),
   );
   if (!cands.length) return null;
   const dist = (d: (typeof cands)[number]) =>

@@ -5,7 +5,8 @@ import type { CueHit, TriggerHit } from './types.js';
 /** Cue kinds that mean a trigger does not report a real, recent event (non-event phrases aside). */
 export const BLOCKING_KINDS = new Set<string>(BLOCKING_CUE_KINDS.filter((k) => k !== 'non_event'));
 
-const CLAUSE_BREAKS = new Set(['،', ',', '؛', ';', ':', '(', ')', '«', '»', '"', '“', '”', '-', '—']);
+/** Punctuation that ends a clause. */
+export const CLAUSE_BREAKS = new Set(['،', ',', '؛', ';', ':', '(', ')', '«', '»', '"', '“', '”', '-', '—']);
 
 /** Whether a clause boundary (comma, semicolon, quote) lies between tokens a and b (a < b). */
 export function clauseBreakBetween(doc: Doc, a: number, b: number): boolean {

@@ -68,6 +68,8 @@ export function dropOutOfTime(doc: Doc, ann: Annotations, frames: Frame[]): Fram
     // a past year in the frame's own clauses («في عام 2014», "in 2011") makes it history
     for (const d of ann.dates) {
       if (d.tokenStart < f.segStart || d.tokenEnd > f.segEnd) continue;
+      // "the deadliest attack since 2011": the start of a period, not the event's year
+      if (ann.background?.sinceDates.includes(d.tokenStart)) continue;
       // an explicit year («عام 2014», "in 2011"), not a relative period ("over the past year")
       const explicit = /\d{4}/.test(normalize(doc.text.slice(d.start, d.end)));
       if (d.value.kind === 'year' && explicit && d.value.year !== undefined && d.value.year < pubYear)

@@ -6,6 +6,7 @@ import type { EventType } from '../model/taxonomy.js';
 import type { DateValue } from '../text/dates/index.js';
 import type { NumberValue } from '../text/numbers/index.js';
 import type { Span } from '../text/types.js';
+import type { Background } from './background.js';
 
 /** A token range with character offsets. */
 export interface Range {
@@ -51,6 +52,8 @@ export interface Annotations {
   actors: ActorMention[];
   triggers: TriggerHit[];
   cues: CueHit[];
+  /** Clauses about a war as a whole or a total since an earlier time (background.ts). */
+  background?: Background;
   /** ISO2 and English name of the article's main country, if known. */
   country?: { iso2: string; name: string; iso: number };
   /** The article's year (from `published`), for actor validity periods. */
