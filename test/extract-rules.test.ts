@@ -545,3 +545,37 @@ describe('an article with no date at all', () => {
     }
   });
 });
+
+describe('a unit number shared by several armies', () => {
+  function ev(text: string, source?: string): Event {
+    const es = ex.extract({ id: 't', text, published: '2024-03-11', source }).events;
+    expect(es.length).toBeGreaterThanOrEqual(1);
+    return es[0]!;
+  }
+  it('is the unit of the country where the event is, from a place in the sentence', () => {
+    const e = ev('اشتبكت قوات الفرقة 25 مع مسلحين في منطقة الجفرة أمس، ما أسفر عن مقتل ثلاثة منهم.');
+    expect(e.country).toBe('Libya');
+    expect(e.actor1).toBe('Military Forces of Libya (2014-)');
+    expect(e.inter1).toBe(1);
+    const en = ev('The 25th Division clashed with gunmen near Sirte on Sunday, killing three of them.');
+    expect(en.actor1).toBe('Military Forces of Libya (2014-)');
+  });
+  it('from the dateline or the outlet when the sentence names no place', () => {
+    expect(ev('بنغازي - اشتبكت الفرقة 25 مع مسلحين أمس وقتل ثلاثة منهم.').actor1).toBe(
+      'Military Forces of Libya (2014-)',
+    );
+    const e = ev('اشتبكت الفرقة 25 مع مسلحين أمس وقتل ثلاثة منهم.', 'Libya Observer');
+    expect(e.country).toBe('Libya');
+    expect(e.actor1).toBe('Military Forces of Libya (2014-)');
+  });
+  it('stays the listed unit in its own country', () => {
+    for (const text of [
+      'اشتبكت الفرقة 25 مع مسلحين في ريف حماة أمس، ما أسفر عن مقتل ثلاثة منهم.',
+      'The 25th Division clashed with gunmen near Hama on Sunday, killing three of them.',
+    ]) {
+      const e = ev(text);
+      expect(e.country).toBe('Syria');
+      expect(e.actor1).toBe('Military Forces of Syria (2000-2024) 25th Special Mission Forces Division');
+    }
+  });
+});

@@ -57,7 +57,8 @@ export function annotate(doc: Doc, ctx: ExtractContext): Annotations {
     for (const a of actorMatches) {
       // a foreign force named by its nationality (غارات إسرائيلية) acts abroad more often than at home
       if (a.national) continue;
-      const cs = new Set(a.values.flatMap((e) => (e.base ?? e).countries));
+      // a bare unit designation («الفرقة 25») exists in many armies: it says nothing of the country
+      const cs = new Set(a.values.filter((e) => !e.unitDesignation).flatMap((e) => (e.base ?? e).countries));
       if (cs.size === 1) for (const c of cs) votes.set(c, (votes.get(c) ?? 0) + 1);
     }
     const best = [...votes].sort((x, y) => y[1] - x[1])[0];

@@ -14,6 +14,7 @@ import {
   resolveName,
   stateActor,
 } from './actors.js';
+import { isUnitDesignation } from './units.js';
 
 let lex: ActorLexicon;
 beforeAll(() => {
@@ -211,6 +212,71 @@ describe('associated parent actors', () => {
     expect(resolveName(lex, 'الفرقة الرابعة', { country: 'SY', year: 2018 })?.parent).toBe(
       'Military Forces of Syria (2000-2024)',
     );
+  });
+});
+
+describe('unit designations shared by many armies', () => {
+  it("a bare unit number names the event country's own forces, not a foreign unit", () => {
+    expect(resolveName(lex, 'الفرقة 25', { country: 'LY', year: 2016 })?.name).toBe(
+      'Military Forces of Libya (2014-)',
+    );
+    expect(resolveName(lex, 'الفرقة 25', { country: 'LY', year: 2016 })?.inter).toBe(1);
+    expect(resolveName(lex, '4th Division', { country: 'IQ', year: 2022 })?.name).toBe(
+      'Military Forces of Iraq (2020-)',
+    );
+    expect(resolveName(lex, 'اللواء 106', { country: 'SY', year: 2018 })?.name).toBe(
+      'Military Forces of Syria (2000-2024)',
+    );
+    // a country with no state row of its own: the generic form for the country
+    expect(
+      resolveName(lex, 'الفرقة الرابعة', { country: 'BH', countryName: 'Bahrain', year: 2018 })?.name,
+    ).toMatch(/^Military Forces of Bahrain/);
+  });
+  it('keeps the unit in its own country and when the country is unknown', () => {
+    expect(resolveName(lex, 'الفرقة 25', { country: 'SY', year: 2018 })?.name).toBe(
+      'Military Forces of Syria (2000-2024) 25th Special Mission Forces Division',
+    );
+    expect(resolveName(lex, 'Brigade 106', { country: 'LY', year: 2018 })?.name).toBe(
+      'Military Forces of Libya (2014-) 106th Brigade',
+    );
+    expect(resolveName(lex, 'الفرقة 25', { year: 2018 })?.name).toBe(
+      'Military Forces of Syria (2000-2024) 25th Special Mission Forces Division',
+    );
+  });
+  it('a unit named by its leader or its own name is still that unit abroad', () => {
+    const r = resolveName(lex, 'قوات سهيل الحسن', { country: 'LY', year: 2018 });
+    expect(r?.name).toBe('Military Forces of Syria (2000-2024) 25th Special Mission Forces Division');
+    expect(r?.inter).toBe(8);
+    expect(resolveName(lex, 'Tiger Forces', { country: 'IQ', year: 2018 })?.inter).toBe(8);
+  });
+  it('recognises bare designations only', () => {
+    for (const a of [
+      'الفرقة 25',
+      'الفرقة 25 مهام خاصة',
+      'اللواء 106',
+      'الفرقة الرابعة',
+      'قوات الفرقة الرابعة',
+    ])
+      expect(isUnitDesignation(a), a).toBe(true);
+    for (const a of [
+      '25th Division',
+      'Fourth Division',
+      '4th Armoured Division',
+      'Brigade 106',
+      'Fifth Corps',
+    ])
+      expect(isUnitDesignation(a), a).toBe(true);
+    for (const a of [
+      "Maher al-Assad's 4th Division",
+      'الفرقة الذهبية',
+      'اللواء حفتر',
+      'Golden Division',
+      'Tariq bin Ziyad Brigade',
+      'الجيش الثاني الميداني',
+      'Tiger Forces',
+      '106',
+    ])
+      expect(isUnitDesignation(a), a).toBe(false);
   });
 });
 

@@ -13,6 +13,7 @@ import type { Doc, Token } from '../text/types.js';
 import { resourcePath } from '../util/paths.js';
 import { COUNTRY_NAMES, ISO2 } from './actors-countries.js';
 import { type Match, PhraseMatcher, phraseKeys } from './matcher.js';
+import { isUnitDesignation } from './units.js';
 
 export const ACTOR_ROLES = [
   'military',
@@ -65,6 +66,11 @@ export interface ActorEntry {
    * carries the article (القاعدة is Al Qaeda, قاعدة a base; النهضة a party, نهضة a revival).
    */
   articleOnly?: boolean;
+  /**
+   * Set on the matcher value of a bare unit designation of a state's forces («الفرقة 25», "4th
+   * Division"; see units.ts): outside the entry's countries it names the event country's own unit.
+   */
+  unitDesignation?: boolean;
   base?: ActorEntry;
 }
 
@@ -310,6 +316,13 @@ export function entryIdentity(e: ActorEntry): string {
   return e.identity ?? derivedIdentity(e.name);
 }
 
+/** A country's military or police unit (state forces scoped to countries). */
+function isStateUnit(e: ActorEntry): boolean {
+  return (
+    !e.generic && e.inter === 1 && (e.role === 'military' || e.role === 'police') && e.countries.length > 0
+  );
+}
+
 /** Lists the *.tsv files of an actor directory (sorted, generic.tsv last). */
 function tsvFiles(dir: string): string[] {
   const names = readdirSync(dir)
@@ -363,10 +376,12 @@ export function loadActorLexicon(dir: string = resourcePath('actors')): ActorLex
         set.add(p.replace(/\./g, ''));
       } else caseInsensitive.add(key);
     }
-    if (scoped || articleOnly) {
+    const unit = isStateUnit(e) && isUnitDesignation(p);
+    if (scoped || articleOnly || unit) {
       const v: ActorEntry = { ...e, base: e };
       if (scoped) v.scopedOnly = true;
       if (articleOnly) v.articleOnly = true;
+      if (unit) v.unitDesignation = true;
       matcher.add(p, v);
     } else matcher.add(p, e);
   };
@@ -658,7 +673,9 @@ function expandGeneric(lex: ActorLexicon, e: ActorEntry, ctx: ResolveContext): R
  * Specific entries in the country's scope win; then generic entries expanded for the country
  * (templates, or the country's police/military for the period); then specific entries with a
  * global scope, then specific entries of other countries (a "Syrian army" in an Iraqi article).
- * Country-context aliases (`~alias`) only count in scope. Returns null when nothing fits.
+ * Country-context aliases (`~alias`) only count in scope. A bare unit designation of another
+ * country's forces («الفرقة 25» of Syria's army in a Libyan article) is the country's own forces
+ * of that role, never the foreign unit. Returns null when nothing fits.
  */
 export function resolveActor(
   lex: ActorLexicon,
@@ -669,13 +686,16 @@ export function resolveActor(
   const c: ResolveContext = { ...ctx, country };
   const specific: ActorEntry[] = [];
   const generic: ActorEntry[] = [];
+  /** Units named by a bare designation in another country's event: that country's own forces. */
+  const foreignUnits: ActorEntry[] = [];
   const seen = new Set<ActorEntry>();
   for (const cand of candidates) {
     const e = cand.base ?? cand;
     if (cand.scopedOnly && !inScope(e, country)) continue;
     if (seen.has(e)) continue;
     seen.add(e);
-    (e.generic ? generic : specific).push(e);
+    if (cand.unitDesignation && country && !inScope(e, country)) foreignUnits.push(e);
+    else (e.generic ? generic : specific).push(e);
   }
   const ranked = rank(specific, c);
   const top = ranked[0];
@@ -686,8 +706,21 @@ export function resolveActor(
     const r = expandGeneric(lex, g, c);
     if (r) return r;
   }
+  for (const u of foreignUnits) {
+    const r = localForces(lex, u.role, c);
+    if (r) return r;
+  }
   if (top) return resolved(top, top.name, top.inter, c);
   return null;
+}
+
+/**
+ * The event country's own forces of a role (its army for a «الفرقة 25» named in its news): the
+ * country's state entry for the year, else the generic template expanded for the country.
+ */
+function localForces(lex: ActorLexicon, role: string, ctx: ResolveContext): ResolvedActor | null {
+  const g = lex.entries.find((e) => e.generic && e.role === role && e.template?.includes('{country}'));
+  return g ? expandGeneric(lex, g, ctx) : null;
 }
 
 /** Resolves a mention's text (an alias or a canonical name) directly, without a doc. */
