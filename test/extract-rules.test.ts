@@ -579,3 +579,59 @@ describe('a unit number shared by several armies', () => {
     }
   });
 });
+
+describe('territory: who took the place decides the sub-event', () => {
+  const sub = (text: string, published = '2018-03-11') => one(text, published).sub_event_type;
+  it('state forces that seize or capture a place regain territory (English)', () => {
+    expect(sub('Government forces captured the town of Maarat al-Numan on Sunday.')).toBe(
+      'Government regains territory',
+    );
+    expect(sub('The army regained control of the town of Khan Shaykhun on Sunday.')).toBe(
+      'Government regains territory',
+    );
+    expect(sub('The town of Sirte was captured by government forces on Sunday.')).toBe(
+      'Government regains territory',
+    );
+    expect(sub('The Libyan National Army seized the town of Ajdabiya on Sunday.', '2016-03-11')).toBe(
+      'Government regains territory',
+    );
+  });
+  it('state forces that take a place regain territory (Arabic)', () => {
+    expect(sub('سيطرت قوات النظام على بلدة كفرنبل في ريف إدلب أمس.')).toBe('Government regains territory');
+    expect(sub('استعاد الجيش السيطرة على بلدة كفرنبل في ريف إدلب أمس.')).toBe('Government regains territory');
+    expect(sub('بسط الجيش السوري سيطرته على قرية عطشان في ريف حماة أمس.')).toBe(
+      'Government regains territory',
+    );
+  });
+  it('militias the lexicon counts with the state also regain territory', () => {
+    expect(sub('سيطرت قوات الدفاع الوطني على قرية عطشان في ريف حماة أمس.')).toBe(
+      'Government regains territory',
+    );
+    expect(sub('سيطرت المقاومة الشعبية على مدينة الضالع أمس.', '2015-05-11')).toBe(
+      'Government regains territory',
+    );
+  });
+  it('a non-state group that takes a place overtakes territory, even when it "retakes" it', () => {
+    expect(sub('Islamic State seized the town of Mayadin on Sunday.')).toBe(
+      'Non-state actor overtakes territory',
+    );
+    expect(sub('سيطر تنظيم داعش على بلدة الباغوز في ريف دير الزور أمس.')).toBe(
+      'Non-state actor overtakes territory',
+    );
+    expect(sub('استعاد تنظيم داعش السيطرة على بلدة الباغوز في ريف دير الزور أمس.')).toBe(
+      'Non-state actor overtakes territory',
+    );
+    expect(sub('Islamic State fighters recaptured the town of Mayadin on Sunday.')).toBe(
+      'Non-state actor overtakes territory',
+    );
+  });
+  it('an unnamed or unidentified taker keeps the reading of the verb', () => {
+    expect(sub('The town was recaptured after a week of fighting near Sirte on Sunday.')).toBe(
+      'Government regains territory',
+    );
+    expect(sub('Gunmen seized the town of Sirte on Sunday.')).toBe('Non-state actor overtakes territory');
+    expect(sub('استولى مسلحون مجهولون على بلدة كفرنبل في ريف إدلب أمس.')).toBe(
+      'Non-state actor overtakes territory',
+    );
+  });
+});

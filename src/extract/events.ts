@@ -10,6 +10,7 @@ import { eventNotes } from './notes.js';
 import { credibleToll } from './plausible.js';
 import { precedingDate, reconcile } from './refine.js';
 import type { Tally } from './tally.js';
+import { territoryByTaker } from './territory.js';
 import type { ActorMention, Annotations, Frame, PlaceHit, Range } from './types.js';
 
 const PSEUDO_TYPES = new Set(['KILL', 'WOUND', 'ATTACK', 'CLAIM']);
@@ -106,7 +107,8 @@ export function frameToEvent(
   let a1Range: Range | null = f.agent;
   let a2Range: Range | null = f.target;
   let et = f.eventType;
-  let sub = f.subEventType;
+  // who took the place decides between the two territorial sub-events, whatever the verb
+  let sub = territoryByTaker(f.subEventType, a1, ctx.actors, country?.iso2);
 
   // civilians are the victims of violence, never its perpetrators («استشهد شاب», "residents were shelled")
   if (a1?.inter === 7 && et !== 'Protests' && et !== 'Riots') {
