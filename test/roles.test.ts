@@ -186,3 +186,33 @@ describe('the attacker of a checkpoint', () => {
     ]);
   });
 });
+
+describe('the one who took a place', () => {
+  it('Arabic: the name after «سيطر عليها» is the subject, not the target of «على»', () => {
+    const e = first('انسحبت قوات النظام من بلدة الباغوز بعد أن سيطر عليها تنظيم داعش أمس.');
+    expect(e.actor1).toBe('Islamic State (Syria)');
+    expect(e.sub_event_type).toBe('Non-state actor overtakes territory');
+    // a pronoun after another verb than the event's keeps its reading
+    expect(
+      first('قصفت الطائرات مبنى الاتصالات الذي سيطرت عليه المقاومة الشعبية في مدينة تعز أمس.', '2015-07-23')
+        .actor2,
+    ).toBe('Popular Resistance (Yemen)');
+  });
+  it('English: a name after "said" with a verb of its own is the subject of what was said', () => {
+    const e = first('The army said Islamic State had seized the village of Baghuz on Sunday.');
+    expect(e.actor1).toBe('Islamic State (Syria)');
+    expect(e.sub_event_type).toBe('Non-state actor overtakes territory');
+    expect(
+      first('Residents said Islamic State militants seized the village of Baghuz on Sunday.').actor1,
+    ).toBe('Islamic State (Syria)');
+    // ", said the army" at the end is still the speaker
+    expect(first('Islamic State seized the village of Baghuz on Sunday, said the army.').actor1).toBe(
+      'Islamic State (Syria)',
+    );
+  });
+  it('state forces named as the subject of what was said regain territory', () => {
+    const e = first('Witnesses said government forces had recaptured the village of Baghuz on Sunday.');
+    expect(e.actor1).toMatch(/^Military Forces of Syria/);
+    expect(e.sub_event_type).toBe('Government regains territory');
+  });
+});

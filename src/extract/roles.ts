@@ -1,4 +1,5 @@
 import { eventTypeOf } from '../model/taxonomy.js';
+import { proclitReadings } from '../text/ar/clitics.js';
 import type { Doc, Token } from '../text/types.js';
 import { endsWithSeq, hasForm, type LangRules } from './lang.js';
 import type { ActorMention, TriggerHit } from './types.js';
@@ -184,6 +185,19 @@ function passiveSubject(toks: Token[], end: number): boolean {
   return EN_IRREGULAR.has(w) || (/^[a-z-]{3,}(ed|en)$/.test(w) && w !== 'been' && w !== 'when');
 }
 
+/** English auxiliaries that make the name before them the subject of a clause. */
+const EN_AUX = new Set(['had', 'has', 'have', 'will', 'would', 'could', 'might', 'may', 'did']);
+
+/** An English name after "said" that is followed by its own verb: the reported clause's subject. */
+function reportedSubject(toks: Token[], end: number, main: TriggerHit): boolean {
+  let k = end;
+  while (k < toks.length && (EN_SKIP.has(toks[k]!.norm) || EN_AUX.has(toks[k]!.norm))) {
+    if (EN_AUX.has(toks[k]!.norm)) return true;
+    k++;
+  }
+  return k === main.tokenStart || EN_BE.has(toks[k]?.norm ?? '');
+}
+
 /** The index of the first token before a mention that may carry its marker (quotes and articles skipped). */
 function markerIndex(doc: Doc, i: number, from: number): number {
   let j = i;
@@ -212,6 +226,15 @@ function markOf(
   // The marker may be glued as a clitic: «لداعش» after غارات is ambiguous; only whole-word markers count.
   for (const seq of rules.targetMarkers)
     if (endsWithSeq(toks, i, seq)) {
+      // «سيطر عليها تنظيم داعش», «هجم عليهم مسلحون»: the verb's own preposition with an attached
+      // pronoun governs the pronoun, and the name after it is the verb's subject
+      if (
+        doc.lang === 'ar' &&
+        seq.length === 1 &&
+        i - 1 === main.tokenEnd &&
+        pronounAttached(toks[i - 1]!, seq[0]!)
+      )
+        continue;
       // «استهدف الطيران الإسرائيلي بلدة»: an aircraft right after the verb is its subject
       if (seq[0]!.startsWith('استهدف') && AR_AIRCRAFT.has(toks[m.tokenStart]!.stem)) return 'agent';
       return 'target';
@@ -254,7 +277,10 @@ function markOf(
         return 'victim';
       if (p2 && hasForm(p2, rules.personNouns)) return 'victim';
     }
-    if (hasForm(p1, rules.reportVerbs)) return 'speaker';
+    // «قال X», ", said the army": the speaker; "said Islamic State had seized ...": the subject of
+    // the reported clause
+    if (hasForm(p1, rules.reportVerbs) && !(doc.lang === 'en' && reportedSubject(toks, m.tokenEnd, main)))
+      return 'speaker';
     // بين X و Y: Y is the other side
     if (hasForm(p1, rules.and) && prevMark === 'side1' && prev && prev.tokenEnd >= i - 2) return 'side2';
   }
@@ -533,6 +559,11 @@ const EN_PREPOSITIONS = new Set([
   'from',
   'into',
 ]);
+
+/** An Arabic token that is `word` only with an attached pronoun stripped (عليها, عليهم for على). */
+function pronounAttached(t: Token, word: string): boolean {
+  return !proclitReadings(t.norm).some((r) => r.stem === word);
+}
 
 /** An Arabic mention introduced by a clitic preposition (للشرطة، بالجيش، لقوات). */
 function arPrepositional(doc: Doc, m: ActorMention): boolean {
