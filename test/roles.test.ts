@@ -210,6 +210,20 @@ describe('the one who took a place', () => {
       'Islamic State (Syria)',
     );
   });
+  it('the one a place fell to took it (fell to X, «سقطت بيد X»)', () => {
+    const gov = first('The town of Sirte fell to government forces on Sunday.');
+    expect(gov.actor1).toBe('Military Forces of Libya (2014-)');
+    expect(gov.sub_event_type).toBe('Government regains territory');
+    const is = first('The town of Sirte fell to Islamic State militants on Sunday.');
+    expect(is.actor1).toBe('Islamic State (Libya)');
+    expect(is.sub_event_type).toBe('Non-state actor overtakes territory');
+    const ar = first('البلدة سقطت بيد قوات النظام أمس بعد معارك في ريف إدلب.');
+    expect(ar.actor1).toMatch(/^Military Forces of Syria/);
+    expect(ar.sub_event_type).toBe('Government regains territory');
+    const arIs = first('وبعد معارك عنيفة سقطت بيد تنظيم داعش بلدة الباغوز في ريف دير الزور أمس.');
+    expect([arIs.actor1, arIs.actor2]).toEqual(['Islamic State (Syria)', '']);
+    expect(arIs.sub_event_type).toBe('Non-state actor overtakes territory');
+  });
   it('state forces named as the subject of what was said regain territory', () => {
     const e = first('Witnesses said government forces had recaptured the village of Baghuz on Sunday.');
     expect(e.actor1).toMatch(/^Military Forces of Syria/);

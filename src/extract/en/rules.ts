@@ -2,7 +2,17 @@ import type { LangRules } from '../lang.js';
 
 /** English closed-class words (lowercase). */
 export const EN_RULES: LangRules = {
-  agentMarkers: [['by'], ['carried', 'out', 'by'], ['claimed', 'by'], ['launched', 'by'], ['hands', 'of']],
+  agentMarkers: [
+    ['by'],
+    ['carried', 'out', 'by'],
+    ['claimed', 'by'],
+    ['launched', 'by'],
+    ['hands', 'of'],
+    // "the town fell to the rebels": the one who took it
+    ['fell', 'to'],
+    ['fallen', 'to'],
+    ['falls', 'to'],
+  ],
   targetMarkers: [['against'], ['on'], ['targeting'], ['targeted'], ['at'], ['positions', 'of']],
   partitive: ['of'],
   between: ['between'],
