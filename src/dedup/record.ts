@@ -120,13 +120,14 @@ export async function recordArticle(
   article: NewArticle,
   events: readonly Event[],
 ): Promise<StoreResult> {
-  const existing = await tx.findArticle(article.canonicalUrl, article.contentHash);
-  if (existing) {
+  // The events come with the article: it is extracted as soon as it is stored.
+  const articleId = await tx.insertArticle(article, new Date().toISOString());
+  if (articleId === null) {
+    const existing = await tx.findArticle(article.canonicalUrl, article.contentHash);
+    if (!existing) throw new Error(`article ${article.extId}: stored already, but not found`);
     const why = existing.contentHash === article.contentHash ? 'same content' : 'same URL';
     return { status: 'duplicate', articleId: existing.id, duplicateOf: why, events: [] };
   }
-  // The events come with the article: it is extracted as soon as it is stored.
-  const articleId = await tx.insertArticle(article, new Date().toISOString());
   const source = article.source ?? hostOf(article.url);
   await lockAreas(tx, events);
   const outcomes: EventOutcome[] = [];

@@ -149,8 +149,12 @@ export interface StoreResult {
 export interface StoreTx {
   findArticle(canonicalUrl: string | undefined, contentHash: string): Promise<StoredArticle | null>;
   findArticleById(id: number): Promise<StoredArticle | null>;
-  /** Stores a new article; `extractedAt`: its extraction is stored in the same transaction. */
-  insertArticle(article: NewArticle, extractedAt?: string): Promise<number>;
+  /**
+   * Stores a new article and returns its id, or null when an article with the same content hash
+   * or canonical URL is stored already (findArticle then finds it). `extractedAt`: its extraction
+   * is stored in the same transaction.
+   */
+  insertArticle(article: NewArticle, extractedAt?: string): Promise<number | null>;
   markExtracted(articleId: number, at: string): Promise<void>;
   /**
    * Optional: announces the areas the transaction's candidateEvents calls will cover, before the

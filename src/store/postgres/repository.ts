@@ -5,8 +5,7 @@
  * Many workers may store articles at once. Each transaction runs at READ COMMITTED:
  *  - one article stored twice at once: the articles' unique indexes (content hash, canonical
  *    URL) make the second INSERT wait for the first transaction, then find its row (ON CONFLICT
- *    DO NOTHING); that transaction is run again, and its findArticle sees the article: a
- *    duplicate, not an error;
+ *    DO NOTHING): a duplicate, not an error;
  *  - reports of one event stored at once: before reading the candidate events of an area (a
  *    country and a date window), a transaction takes transaction-scoped advisory locks on the
  *    area, so the second waits for the first to commit and merges into the event it created.
@@ -15,6 +14,7 @@
  *    share a lock while reports of other countries or other weeks do not wait for each other.
  * Deadlocks (40P01) and serialisation failures (40001) are retried, the whole transaction again.
  */
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Event } from '../../model/event.js';
 import { decodeCursor, encodeCursor, eventId, eventSeq, StoreInputError } from '../ids.js';
@@ -60,16 +60,7 @@ const MAX_ATTEMPTS = 8;
 /** serialization_failure, deadlock_detected. */
 const RETRYABLE = new Set(['40001', '40P01']);
 
-/** insertArticle met an article stored meanwhile: retrying finds it, and reports a duplicate. */
-class ArticleConflict extends Error {
-  constructor() {
-    super('article stored concurrently');
-    this.name = 'ArticleConflict';
-  }
-}
-
 function retryable(e: unknown): boolean {
-  if (e instanceof ArticleConflict) return true;
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === 'string' && RETRYABLE.has(code);
 }
@@ -241,6 +232,21 @@ function eventColumns(e: Event, sources: string[], articleIds: number[]): unknow
   ];
 }
 
+const statementNames = new Map<string, string>();
+
+/**
+ * A name for a statement's text: PostgreSQL parses and plans a named statement once per
+ * connection, then only binds and executes it.
+ */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `marsad_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 /**
  * One transaction's connection. The dedup code may ask for several things at once
  * (Promise.all); a pg client must get its queries one after another, so they queue here.
@@ -252,7 +258,7 @@ class SerialClient implements Queryable {
   constructor(private readonly c: pg.PoolClient) {}
 
   query(text: string, values?: unknown[]) {
-    const run = this.last.then(() => this.c.query(text, values));
+    const run = this.last.then(() => this.c.query({ name: statementName(text), text, values }));
     this.last = run.catch(() => {});
     return run;
   }
@@ -311,7 +317,7 @@ class PgTx implements StoreTx {
     return getArticleIn(this.c, id);
   }
 
-  async insertArticle(a: NewArticle, extractedAt?: string): Promise<number> {
+  async insertArticle(a: NewArticle, extractedAt?: string): Promise<number | null> {
     const r = await one(
       this.c,
       `INSERT INTO articles (ext_id, url, canonical_url, content_hash, lang, title, text, published, fetched, source,
@@ -335,9 +341,8 @@ class PgTx implements StoreTx {
         extractedAt ?? null,
       ],
     );
-    // Stored meanwhile by another transaction: run again, findArticle then finds it.
-    if (!r) throw new ArticleConflict();
-    return Number(r.id);
+    // Stored already, or meanwhile by a transaction this INSERT waited for.
+    return r ? Number(r.id) : null;
   }
 
   async markExtracted(articleId: number, at: string): Promise<void> {
@@ -608,7 +613,11 @@ export class PostgresRepository implements Repository {
   }
 
   findArticle(url: string | undefined, hash: string): Promise<StoredArticle | null> {
-    return this.waiting(() => findArticleIn(this.pool, url, hash));
+    // A worker asks this before extracting each article: a prepared statement.
+    const prepared: Queryable = {
+      query: (text, values) => this.pool.query({ name: statementName(text), text, values }),
+    };
+    return this.waiting(() => findArticleIn(prepared, url, hash));
   }
 
   getArticle(id: number): Promise<StoredArticle | null> {

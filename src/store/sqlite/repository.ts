@@ -129,7 +129,8 @@ export class SqliteRepository implements Repository {
         .prepare(
           `INSERT INTO articles (ext_id, url, canonical_url, content_hash, lang, title, text, published, fetched, source, feed_id,
              extracted_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT DO NOTHING`,
         )
         .run(
           a.extId,
@@ -145,6 +146,8 @@ export class SqliteRepository implements Repository {
           a.feedId ?? null,
           extractedAt ?? null,
         );
+      // The same content or URL is stored already.
+      if (info.changes === 0) return null;
       const id = Number(info.lastInsertRowid);
       this.db
         .prepare('INSERT INTO articles_fts (rowid, body) VALUES (?, ?)')
