@@ -241,19 +241,22 @@ async function build(repo: SqliteRepository, n: number): Promise<void> {
   await repo.transaction(async (tx) => {
     for (let i = 0; i < n; i++) {
       const s = synthetic(i);
-      const articleId = await tx.insertArticle({
-        extId: `bench-${i}`,
-        contentHash: contentHash(s.text, s.title),
-        lang: s.lang,
-        title: s.title,
-        text: s.text,
-        published: s.event.event_date,
+      const articleId = await tx.insertArticle(
+        {
+          extId: `bench-${i}`,
+          contentHash: contentHash(s.text, s.title),
+          lang: s.lang,
+          title: s.title,
+          text: s.text,
+          published: s.event.event_date,
+          fetched,
+          source: s.source,
+        },
         fetched,
-        source: s.source,
-      });
+      );
+      if (articleId === null) throw new Error(`synthetic article ${i} made twice`);
       const id = await tx.insertEvent(s.event, [s.source], [articleId]);
       await tx.insertReport(id, articleId, 0, s.event, '');
-      await tx.markExtracted(articleId, fetched);
     }
   });
 }

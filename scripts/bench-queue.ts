@@ -1,11 +1,22 @@
 /**
  * npm run bench:queue: throughput of the queue workers (articles/s) with 1 and with 2 worker
- * processes over the same articles (default 3,000: 600 events, 5 reports each), into a fresh
- * PostgreSQL database per run. Each worker is the CLI (`marsad worker`, one extraction thread,
- * --concurrency 4). The workers start against a paused queue; the clock runs from resuming the
- * queue until it is empty, so start-up (loading the gazetteer) is not counted.
+ * processes, each `marsad worker` with its default settings, over the same articles (default
+ * 3,000 of about 2,400 characters: 600 events in 12 countries over three months, 5 reports
+ * each, in feed order; see queue-data.ts), into a fresh PostgreSQL database per run.
+ *
+ * The workers start against a paused queue, so start-up (loading the gazetteer) is not counted.
+ * The rate is taken between the store times of the article at the `--warmup` fraction (default
+ * 10%: JIT warm-up excluded) and of the last one. Runs alternate (1, 2, 1, 2, ...) `--repeat`
+ * times; the medians and their ratio are printed at the end.
+ *
+ * Where the servers run on this machine (Linux), each run also says who used the CPU while it
+ * was measured, per article: each worker's extraction thread, its main thread (queue, store
+ * transactions), its other threads (garbage collection, I/O), the PostgreSQL backends of the
+ * run's database, the Redis server (all of it), and the cores used by everything else.
+ *
  * Needs a PostgreSQL role that may create databases and a Redis:
- *   node dist/scripts/bench-queue.js [--pg URL] [--redis URL] [--events 600] [--reports 5] [--workers 1,2]
+ *   node dist/scripts/bench-queue.js [--pg URL] [--redis URL] [--events 600] [--reports 5]
+ *     [--background 24] [--workers 1,2] [--repeat 3] [--warmup 0.1] [--concurrency N]
  * (defaults: $MARSAD_TEST_PG and $MARSAD_TEST_REDIS, as scripts/ci-services.sh exports them).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -17,7 +28,8 @@ import type { SourceItem } from '../src/ingest/sources.js';
 import { enqueueItems } from '../src/queue/enqueue.js';
 import { openQueue } from '../src/queue/jobs.js';
 import { packageRoot } from '../src/util/paths.js';
-import { queueArticles } from './queue-data.js';
+import { machineSeconds, processSeconds, threadSeconds } from './proc-cpu.js';
+import { type QueueArticle, queueArticles } from './queue-data.js';
 
 const { values } = parseArgs({
   options: {
@@ -27,7 +39,9 @@ const { values } = parseArgs({
     reports: { type: 'string', default: '5' },
     background: { type: 'string', default: '24' },
     workers: { type: 'string', default: '1,2' },
-    concurrency: { type: 'string', default: '4' },
+    repeat: { type: 'string', default: '3' },
+    warmup: { type: 'string', default: '0.1' },
+    concurrency: { type: 'string' },
   },
 });
 const PG = values.pg ?? process.env.MARSAD_TEST_PG;
@@ -37,6 +51,7 @@ if (!PG || !REDIS) {
   process.exit(2);
 }
 const CLI = join(packageRoot(), 'dist', 'src', 'cli', 'main.js');
+const POLL_MS = 250;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function admin<T>(fn: (c: pg.Client) => Promise<T>, url = PG!): Promise<T> {
@@ -49,20 +64,20 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>, url = PG!): Promise<T>
   }
 }
 
-async function* items(events: number, reports: number): AsyncGenerator<SourceItem> {
-  for (const a of queueArticles(events, reports, Number(values.background)))
-    yield { ok: true, item: { origin: a.id, article: { ...a, lang: 'ar' } } };
+async function* items(articles: QueueArticle[]): AsyncGenerator<SourceItem> {
+  for (const a of articles) yield { ok: true, item: { origin: a.id, article: { ...a, lang: 'ar' } } };
 }
 
-function worker(
-  queue: string,
-  db: string,
-): { child: ChildProcess; ready: Promise<void>; exited: Promise<void> } {
-  const child = spawn(
-    process.execPath,
-    [CLI, 'worker', '--queue', queue, '--db', db, '--concurrency', values.concurrency!],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+interface WorkerProcess {
+  child: ChildProcess;
+  ready: Promise<void>;
+  exited: Promise<void>;
+}
+
+function worker(queue: string, db: string): WorkerProcess {
+  const args = [CLI, 'worker', '--queue', queue, '--db', db];
+  if (values.concurrency) args.push('--concurrency', values.concurrency);
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   const ready = new Promise<void>((resolve) => {
     child.stderr!.on('data', (d) => {
       if (String(d).includes('started')) resolve();
@@ -72,7 +87,91 @@ function worker(
   return { child, ready, exited };
 }
 
-async function run(workers: number, events: number, reports: number): Promise<number> {
+/** CPU seconds used so far, by whom (undefined: not measurable here). */
+interface CpuSample {
+  at: number;
+  /** Per worker process: thread id → seconds. */
+  threads: Map<number, number>[];
+  /** PostgreSQL backend pid → seconds. */
+  pg: Map<number, number>;
+  redis?: number;
+  driver: number;
+  machine?: number;
+}
+
+async function sample(
+  pids: number[],
+  db: pg.Client,
+  dbName: string,
+  redisInfo: () => Promise<string>,
+): Promise<CpuSample> {
+  const backends = await db.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [dbName]);
+  const pgCpu = new Map<number, number>();
+  for (const r of backends.rows) {
+    const s = processSeconds(Number(r.pid));
+    if (s !== undefined) pgCpu.set(Number(r.pid), s);
+  }
+  const info = await redisInfo().catch(() => '');
+  const num = (k: string) => Number(new RegExp(`^${k}:([\\d.]+)`, 'm').exec(info)?.[1] ?? Number.NaN);
+  const redis = num('used_cpu_user') + num('used_cpu_sys');
+  const u = process.cpuUsage();
+  return {
+    at: Date.now(),
+    threads: pids.map((p) => threadSeconds(p) ?? new Map()),
+    pg: pgCpu,
+    ...(Number.isFinite(redis) ? { redis } : {}),
+    driver: (u.user + u.system) / 1e6,
+    ...(machineSeconds() ? { machine: machineSeconds()!.busy } : {}),
+  };
+}
+
+/** Seconds used between two samples by a set of counters (new ones count from zero). */
+function delta(a: Map<number, number>, b: Map<number, number>): number {
+  let s = 0;
+  for (const [k, v] of b) s += v - (a.get(k) ?? 0);
+  return s;
+}
+
+interface CpuShare {
+  extraction: number;
+  main: number;
+  otherThreads: number;
+  postgres: number;
+  redis?: number;
+  /** Cores used by every other process on the machine. */
+  elsewhere?: number;
+}
+
+function cpuBetween(
+  a: CpuSample,
+  b: CpuSample,
+  pids: number[],
+): Omit<CpuShare, 'elsewhere'> & { ours: number } {
+  let extraction = 0;
+  let main = 0;
+  let otherThreads = 0;
+  pids.forEach((pid, i) => {
+    const [ta, tb] = [a.threads[i]!, b.threads[i]!];
+    const used = [...tb].map(([tid, v]) => ({ tid, s: v - (ta.get(tid) ?? 0) }));
+    main += used.find((t) => t.tid === pid)?.s ?? 0;
+    // The extraction thread is the busiest of the others.
+    const others = used.filter((t) => t.tid !== pid).sort((x, y) => y.s - x.s);
+    extraction += others[0]?.s ?? 0;
+    otherThreads += others.slice(1).reduce((n, t) => n + t.s, 0);
+  });
+  const postgres = delta(a.pg, b.pg);
+  const redis = a.redis !== undefined && b.redis !== undefined ? b.redis - a.redis : undefined;
+  const ours = extraction + main + otherThreads + postgres + (redis ?? 0) + (b.driver - a.driver);
+  return { extraction, main, otherThreads, postgres, ...(redis !== undefined ? { redis } : {}), ours };
+}
+
+interface RunResult {
+  workers: number;
+  rate: number;
+  cpu?: CpuShare;
+}
+
+async function run(workers: number, articles: QueueArticle[], events: number): Promise<RunResult> {
   const name = `marsad_bench_${process.pid}_${workers}_${Date.now().toString(36)}`;
   await admin((c) => c.query(`CREATE DATABASE ${name}`));
   const dbUrl = new URL(PG!);
@@ -82,10 +181,12 @@ async function run(workers: number, events: number, reports: number): Promise<nu
   qUrl.searchParams.set('prefix', name);
   const queueUrl = qUrl.toString();
   const queue = openQueue(queueUrl);
-  const procs: ReturnType<typeof worker>[] = [];
+  const procs: WorkerProcess[] = [];
+  const watch = new pg.Client({ connectionString: PG });
+  await watch.connect();
   try {
     await queue.pause();
-    const s = await enqueueItems(queueUrl, items(events, reports), { batch: 500 });
+    const s = await enqueueItems(queueUrl, items(articles), { batch: 500 });
     const total = s.enqueued;
     // The first worker migrates the database; the others start after it.
     procs.push(worker(queueUrl, db));
@@ -93,16 +194,24 @@ async function run(workers: number, events: number, reports: number): Promise<nu
     for (let i = 1; i < workers; i++) procs.push(worker(queueUrl, db));
     await Promise.all(procs.map((p) => p.ready));
     await sleep(1000);
-    const t0 = performance.now();
+    const pids = procs.map((p) => p.child.pid!);
+    const redis = (await queue.client) as unknown as { info(section: string): Promise<string> };
+    const redisInfo = () => redis.info('cpu');
+    const samples: CpuSample[] = [];
+    const t0 = Date.now();
     await queue.resume();
     for (;;) {
+      await sleep(POLL_MS);
+      samples.push(await sample(pids, watch, name, redisInfo));
       const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'paused', 'prioritized');
       if (Object.values(c).every((n) => n === 0)) break;
-      await sleep(50);
     }
-    const seconds = (performance.now() - t0) / 1000;
-    const stored = await admin(
-      async (c) => Number((await c.query('SELECT count(*) AS n FROM articles')).rows[0].n),
+    const seconds = (Date.now() - t0) / 1000;
+    const times = await admin(
+      async (c) =>
+        (await c.query('SELECT extracted_at FROM articles ORDER BY extracted_at')).rows.map((r) =>
+          Date.parse(String(r.extracted_at)),
+        ),
       db,
     );
     const evs = await admin(
@@ -110,29 +219,77 @@ async function run(workers: number, events: number, reports: number): Promise<nu
       db,
     );
     const failed = (await queue.getJobCounts('failed')).failed ?? 0;
-    const rate = stored / seconds;
+    // Steady rate: from the article at the warm-up mark to the last.
+    const w = Math.min(times.length - 2, Math.floor(times.length * Number(values.warmup)));
+    const rate = (times.length - 1 - w) / ((times.at(-1)! - times[w]!) / 1000);
+    // CPU over the same stretch: from the first sample after the mark to the last sample.
+    const a = samples.find((x) => x.at >= times[w]!) ?? samples[0]!;
+    const b = samples.at(-1)!;
+    const stored = times.filter((t) => t > a.at).length;
+    let cpu: CpuShare | undefined;
+    let cpuText = '';
+    if (b !== a && stored > 0 && b.threads.every((t) => t.size)) {
+      const used = cpuBetween(a, b, pids);
+      const window = (b.at - a.at) / 1000;
+      const elsewhere =
+        a.machine !== undefined && b.machine !== undefined
+          ? Math.max(0, b.machine - a.machine - used.ours) / window
+          : undefined;
+      const per = (x: number) => (1000 * x) / stored;
+      cpu = {
+        extraction: per(used.extraction),
+        main: per(used.main),
+        otherThreads: per(used.otherThreads),
+        postgres: per(used.postgres),
+        ...(used.redis !== undefined ? { redis: per(used.redis) } : {}),
+        ...(elsewhere !== undefined ? { elsewhere } : {}),
+      };
+      cpuText =
+        `; CPU ms per article: extraction ${cpu.extraction.toFixed(1)}, worker main ${cpu.main.toFixed(1)}, ` +
+        `worker other threads ${cpu.otherThreads.toFixed(1)}, PostgreSQL ${cpu.postgres.toFixed(1)}` +
+        (cpu.redis !== undefined ? `, Redis ${cpu.redis.toFixed(1)}` : '') +
+        (elsewhere !== undefined ? `; other processes ${elsewhere.toFixed(2)} cores` : '');
+    }
+    const ok = times.length === total && evs === events && failed === 0 ? '' : ' (NOT ALL STORED ONCE)';
     console.log(
-      `${workers} worker${workers > 1 ? 's' : ''}: ${stored}/${total} articles, ${evs} events, ${failed} failed, ${seconds.toFixed(1)} s, ${rate.toFixed(0)} articles/s`,
+      `${workers} worker${workers > 1 ? 's' : ''}: ${times.length}/${total} articles, ${evs} events, ${failed} failed${ok}, ` +
+        `${seconds.toFixed(1)} s, ${rate.toFixed(0)} articles/s${cpuText}`,
     );
-    return rate;
+    return { workers, rate, ...(cpu ? { cpu } : {}) };
   } finally {
     for (const p of procs) p.child.kill('SIGTERM');
     await Promise.all(procs.map((p) => p.exited));
+    await watch.end().catch(() => {});
     await queue.obliterate({ force: true }).catch(() => {});
     await queue.close();
     await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).catch(() => {});
   }
 }
 
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
 const events = Number(values.events);
 const reports = Number(values.reports);
+const articles = queueArticles(events, reports, Number(values.background));
+const chars = Math.round(articles.reduce((n, a) => n + a.text.length, 0) / articles.length);
 const counts = values.workers!.split(',').map(Number);
+const repeat = Math.max(1, Number(values.repeat));
 console.log(
-  `bench-queue: ${events * reports} articles (${events} events x ${reports} reports), ${availableParallelism()} cores, concurrency ${values.concurrency} per worker`,
+  `bench-queue: ${articles.length} articles of ~${chars} characters (${events} events x ${reports} reports), ` +
+    `${availableParallelism()} cores, ${values.concurrency ? `--concurrency ${values.concurrency}` : 'default worker settings'}, ` +
+    `${repeat} run(s) each, rate after the first ${Math.round(100 * Number(values.warmup))}%`,
 );
-const rates: number[] = [];
-for (const w of counts) rates.push(await run(w, events, reports));
+const results: RunResult[] = [];
+for (let r = 0; r < repeat; r++) for (const w of counts) results.push(await run(w, articles, events));
+const medians = counts.map((w) => median(results.filter((x) => x.workers === w).map((x) => x.rate)));
+console.log(
+  `median: ${counts.map((w, i) => `${w} worker${w > 1 ? 's' : ''} ${medians[i]!.toFixed(0)} articles/s`).join(', ')}`,
+);
 if (counts.length > 1)
   console.log(
-    `speed-up ${counts.at(-1)} vs ${counts[0]} workers: ${(rates.at(-1)! / rates[0]!).toFixed(2)}x`,
+    `speed-up ${counts.at(-1)} vs ${counts[0]} workers: ${(medians.at(-1)! / medians[0]!).toFixed(2)}x`,
   );

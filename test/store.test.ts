@@ -368,6 +368,64 @@ describe.runIf(PG_URL)('PostgreSQL store', () => {
     expect(again.events.map((e) => e.id).sort()).toEqual(page.events.map((e) => e.id).sort());
     expect(await a.check()).toEqual([]);
   });
+  it('a store waits only for stores that could merge with it (its country, dates within a week)', async () => {
+    const url = await createDatabase();
+    const [a, b] = [
+      track(await PostgresRepository.connect(url)),
+      track(await PostgresRepository.connect(url)),
+    ];
+    await a.migrate();
+    const store = (text: string, published: string, id: string) =>
+      b.transaction((tx) =>
+        recordArticle(
+          tx,
+          article(text, { extId: id, contentHash: contentHash(`${text} ${id}`), published }),
+          eventsOf(text, published),
+        ),
+      );
+    const iraq = await store(DISTINCT[3]!, '2024-03-12', 'iraq');
+    // A transaction that holds the area of Syrian events of 2024-03-11 and does not commit yet.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let entered!: () => void;
+    const inside = new Promise<void>((r) => {
+      entered = r;
+    });
+    const holder = a.transaction(async (tx) => {
+      await tx.lockAreas!([{ country: 'Syria', dateFrom: '2024-03-08', dateTo: '2024-03-14' }]);
+      entered();
+      await gate;
+    });
+    await inside;
+    const within = (p: Promise<unknown>, ms: number) =>
+      Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+    // Iraq on the same days, and Syria three weeks later, do not wait for it.
+    expect(await within(store(DISTINCT[3]!, '2024-03-12', 'iraq-2'), 10_000)).toBe(true);
+    expect(await within(store(DISTINCT[1]!, '2024-04-05', 'syria-later'), 10_000)).toBe(true);
+    expect(
+      await within(
+        b.transaction((tx) => reextractArticle(tx, iraq.articleId, eventsOf(DISTINCT[3]!))),
+        10_000,
+      ),
+    ).toBe(true);
+    // A Syrian report two days later could merge with what the holder stores: it waits, and so
+    // does a re-extraction that touches Syrian events.
+    const near = store(DISTINCT[1]!, '2024-03-14', 'syria-near');
+    const later = (await b.articleIds(0, 10))[2]!;
+    const reextract = b.transaction((tx) =>
+      reextractArticle(tx, later, eventsOf(DISTINCT[1]!, '2024-04-05')),
+    );
+    expect(await within(near, 500)).toBe(false);
+    expect(await within(reextract, 10)).toBe(false);
+    release();
+    await holder;
+    expect((await near).status).toBe('new');
+    await reextract;
+    expect(await a.counts()).toMatchObject({ articles: 4, events: 3 });
+    expect(await a.check()).toEqual([]);
+  });
 });
 
 describe('SQLite store', () => {

@@ -4,7 +4,16 @@
  * transaction, so two workers storing reports of one event at once still end with one event.
  */
 import type { Event } from '../model/event.js';
-import type { EventOutcome, NewArticle, Report, StoredEvent, StoreResult, StoreTx } from '../store/types.js';
+import type {
+  EventArea,
+  EventOutcome,
+  NewArticle,
+  Report,
+  ReportWithArticle,
+  StoredEvent,
+  StoreResult,
+  StoreTx,
+} from '../store/types.js';
 import { MAX_DAYS_WEEK, matchEvents, shiftDate } from './match.js';
 import { mergeReports, sourcesOf } from './merge.js';
 
@@ -26,29 +35,38 @@ function bestMatch(event: Event, candidates: readonly Candidate[], articleId: nu
   return best;
 }
 
-async function candidatesFor(tx: StoreTx, event: Event): Promise<StoredEvent[]> {
-  if (!event.country || !event.event_date) return [];
-  return tx.candidateEvents(
-    event.country,
-    shiftDate(event.event_date, -MAX_DAYS_WEEK),
-    shiftDate(event.event_date, MAX_DAYS_WEEK),
-  );
+/** Where the events an event could merge with are: its country, its date ± MAX_DAYS_WEEK. */
+function areaOf(event: Event): EventArea | null {
+  if (!event.country || !event.event_date) return null;
+  return {
+    country: event.country,
+    dateFrom: shiftDate(event.event_date, -MAX_DAYS_WEEK),
+    dateTo: shiftDate(event.event_date, MAX_DAYS_WEEK),
+  };
 }
 
-/** Recomputes a merged event from its reports; deletes it when none is left. */
-async function refresh(
-  tx: StoreTx,
-  eventId: string,
-  sourceOf: (articleId: number) => Promise<string | undefined>,
-) {
-  const reports = await tx.reportsOf(eventId);
+/** Tells the store, before the first candidate search, every area the events will search. */
+async function lockAreas(tx: StoreTx, events: readonly Event[]): Promise<void> {
+  const areas = events.map(areaOf).filter((a): a is EventArea => a !== null);
+  if (areas.length && tx.lockAreas) await tx.lockAreas(areas);
+}
+
+async function candidatesFor(tx: StoreTx, event: Event): Promise<StoredEvent[]> {
+  const area = areaOf(event);
+  return area ? tx.candidateEvents(area.country, area.dateFrom, area.dateTo) : [];
+}
+
+/** Recomputes a merged event from its reports (read unless given); deletes it when none is left. */
+async function refresh(tx: StoreTx, eventId: string, known?: ReportWithArticle[]) {
+  const reports = known ?? (await tx.reportsOf(eventId));
   if (!reports.length) {
     await tx.deleteEvent(eventId);
     return;
   }
-  const values = await Promise.all(
-    reports.map(async (r) => ({ event: r.event, source: await sourceOf(r.articleId) })),
-  );
+  const values = reports.map((r) => ({
+    event: r.event,
+    source: r.article.source ?? hostOf(r.article.url),
+  }));
   await tx.updateEvent(eventId, mergeReports(values), sourcesOf(values), [
     ...new Set(reports.map((r) => r.articleId)),
   ]);
@@ -61,7 +79,6 @@ async function attach(
   index: number,
   event: Event,
   source: string | undefined,
-  sourceOf: (articleId: number) => Promise<string | undefined>,
   reusable: Candidate[] = [],
 ): Promise<EventOutcome> {
   const stored = await candidatesFor(tx, event);
@@ -69,7 +86,7 @@ async function attach(
   const match = bestMatch(event, candidates, articleId);
   if (match) {
     await tx.insertReport(match.id, articleId, index, event, match.reason);
-    await refresh(tx, match.id, sourceOf);
+    await refresh(tx, match.id);
     return { eventId: match.id, merged: true, reason: match.reason };
   }
   // Re-extraction: an event this article alone reported before keeps its id.
@@ -80,22 +97,12 @@ async function attach(
       1,
     );
     await tx.insertReport(again.id, articleId, index, event, '');
-    await refresh(tx, again.id, sourceOf);
+    await refresh(tx, again.id);
     return { eventId: again.id, merged: false, reason: 're-extracted' };
   }
   const id = await tx.insertEvent(event, source ? [source] : [], [articleId]);
   await tx.insertReport(id, articleId, index, event, '');
   return { eventId: id, merged: false, reason: '' };
-}
-
-function sourceLookup(tx: StoreTx, known: Map<number, string | undefined>) {
-  return async (articleId: number): Promise<string | undefined> => {
-    if (!known.has(articleId)) {
-      const a = await tx.findArticleById(articleId);
-      known.set(articleId, a?.source ?? hostOf(a?.url));
-    }
-    return known.get(articleId);
-  };
 }
 
 function hostOf(url: string | undefined): string | undefined {
@@ -113,19 +120,20 @@ export async function recordArticle(
   article: NewArticle,
   events: readonly Event[],
 ): Promise<StoreResult> {
-  const existing = await tx.findArticle(article.canonicalUrl, article.contentHash);
-  if (existing) {
+  // The events come with the article: it is extracted as soon as it is stored.
+  const articleId = await tx.insertArticle(article, new Date().toISOString());
+  if (articleId === null) {
+    const existing = await tx.findArticle(article.canonicalUrl, article.contentHash);
+    if (!existing) throw new Error(`article ${article.extId}: stored already, but not found`);
     const why = existing.contentHash === article.contentHash ? 'same content' : 'same URL';
     return { status: 'duplicate', articleId: existing.id, duplicateOf: why, events: [] };
   }
-  const articleId = await tx.insertArticle(article);
   const source = article.source ?? hostOf(article.url);
-  const known = new Map<number, string | undefined>([[articleId, source]]);
+  await lockAreas(tx, events);
   const outcomes: EventOutcome[] = [];
   for (const [i, e] of events.entries()) {
-    outcomes.push(await attach(tx, articleId, i, e, source, sourceLookup(tx, known)));
+    outcomes.push(await attach(tx, articleId, i, e, source));
   }
-  await tx.markExtracted(articleId, new Date().toISOString());
   return { status: 'new', articleId, events: outcomes };
 }
 
@@ -141,8 +149,6 @@ export async function reextractArticle(
   const article = await tx.findArticleById(articleId);
   if (!article) throw new Error(`no article ${articleId}`);
   const source = article.source ?? hostOf(article.url);
-  const known = new Map<number, string | undefined>([[articleId, source]]);
-  const lookup = sourceLookup(tx, known);
   const old: Report[] = await tx.reportsOfArticle(articleId);
   const reusable: Candidate[] = [];
   const touched = new Set<string>();
@@ -152,16 +158,17 @@ export async function reextractArticle(
   }
   for (const id of touched) {
     const rest = await tx.reportsOf(id);
-    if (rest.length) await refresh(tx, id, lookup);
+    if (rest.length) await refresh(tx, id, rest);
     else {
       const prior = old.find((r) => r.eventId === id)!;
       reusable.push({ id, event: prior.event, articleIds: [] });
     }
   }
+  await lockAreas(tx, events);
   const outcomes: EventOutcome[] = [];
   for (const [i, e] of events.entries()) {
     // The article's own earlier events are not candidates for a merge with itself.
-    outcomes.push(await attach(tx, articleId, i, e, source, lookup, reusable));
+    outcomes.push(await attach(tx, articleId, i, e, source, reusable));
   }
   for (const c of reusable) await tx.deleteEvent(c.id);
   await tx.markExtracted(articleId, new Date().toISOString());

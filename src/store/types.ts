@@ -54,10 +54,20 @@ export interface StoredEvent {
   updatedAt: string;
 }
 
+/** A report with the article it came from (title, URL, outlet, date, language). */
+export interface ReportWithArticle extends Report {
+  article: Pick<StoredArticle, 'id' | 'title' | 'url' | 'source' | 'published' | 'lang'>;
+}
+
 export interface EventWithReports extends StoredEvent {
-  reports: (Report & {
-    article: Pick<StoredArticle, 'id' | 'title' | 'url' | 'source' | 'published' | 'lang'>;
-  })[];
+  reports: ReportWithArticle[];
+}
+
+/** Where an event may find the events it could merge with: its country and a date window. */
+export interface EventArea {
+  country: string;
+  dateFrom: string;
+  dateTo: string;
 }
 
 /** ACLED-style filters shared by export, the API and the CLI. */
@@ -139,11 +149,23 @@ export interface StoreResult {
 export interface StoreTx {
   findArticle(canonicalUrl: string | undefined, contentHash: string): Promise<StoredArticle | null>;
   findArticleById(id: number): Promise<StoredArticle | null>;
-  insertArticle(article: NewArticle): Promise<number>;
+  /**
+   * Stores a new article and returns its id, or null when an article with the same content hash
+   * or canonical URL is stored already (findArticle then finds it). `extractedAt`: its extraction
+   * is stored in the same transaction.
+   */
+  insertArticle(article: NewArticle, extractedAt?: string): Promise<number | null>;
   markExtracted(articleId: number, at: string): Promise<void>;
+  /**
+   * Optional: announces the areas the transaction's candidateEvents calls will cover, before the
+   * first of them, so that a store that locks them (PostgreSQL) takes all its locks at once and
+   * in one fixed order.
+   */
+  lockAreas?(areas: readonly EventArea[]): Promise<void>;
   /** Events in `country` whose date lies in [dateFrom, dateTo]. */
   candidateEvents(country: string, dateFrom: string, dateTo: string): Promise<StoredEvent[]>;
-  reportsOf(eventId: string): Promise<Report[]>;
+  /** An event's reports (oldest first), each with its article's outlet and URL. */
+  reportsOf(eventId: string): Promise<ReportWithArticle[]>;
   reportsOfArticle(articleId: number): Promise<Report[]>;
   /** Creates an event and returns its new id. */
   insertEvent(event: Event, sources: string[], articleIds: number[]): Promise<string>;

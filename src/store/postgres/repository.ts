@@ -2,16 +2,19 @@
  * The team store: PostgreSQL through a `pg` connection pool, with the same semantics as the
  * SQLite store (src/store/sqlite/), so that the dedup logic and every reader work on either.
  *
- * Many workers may store articles at once. Each transaction runs at READ COMMITTED and takes
- * transaction-scoped advisory locks before it reads what it will decide on:
- *  - findArticle locks the article's content hash (and canonical URL), so two workers storing
- *    the same article serialise and the second sees the first's row: a duplicate, not an error;
- *  - candidateEvents locks the event's country, so two workers storing reports of one event
- *    serialise and the second merges into the event the first created.
- * Each statement at READ COMMITTED sees what was committed before it began, so a read after the
- * lock sees the other worker's commit. Deadlocks (40P01) and serialisation failures (40001) are
- * retried, the whole transaction again.
+ * Many workers may store articles at once. Each transaction runs at READ COMMITTED:
+ *  - one article stored twice at once: the articles' unique indexes (content hash, canonical
+ *    URL) make the second INSERT wait for the first transaction, then find its row (ON CONFLICT
+ *    DO NOTHING): a duplicate, not an error;
+ *  - reports of one event stored at once: before reading the candidate events of an area (a
+ *    country and a date window), a transaction takes transaction-scoped advisory locks on the
+ *    area, so the second waits for the first to commit and merges into the event it created.
+ *    Each statement at READ COMMITTED sees what was committed before it began, so a read after
+ *    the lock sees the other's commit. See areaLocks for why two reports that could merge always
+ *    share a lock while reports of other countries or other weeks do not wait for each other.
+ * Deadlocks (40P01) and serialisation failures (40001) are retried, the whole transaction again.
  */
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Event } from '../../model/event.js';
 import { decodeCursor, encodeCursor, eventId, eventSeq, StoreInputError } from '../ids.js';
@@ -27,6 +30,7 @@ import {
 } from '../rows.js';
 import { queryWords, searchDocument } from '../search-text.js';
 import type {
+  EventArea,
   EventFilter,
   EventPage,
   EventPoint,
@@ -35,6 +39,7 @@ import type {
   FeedState,
   NewArticle,
   Report,
+  ReportWithArticle,
   Repository,
   StoredArticle,
   StoredEvent,
@@ -48,20 +53,14 @@ const MAX_PAGE = 1000;
 const LOCK_MIGRATE = 0x4d525344;
 const LOCK_ARTICLE = LOCK_MIGRATE + 1;
 const LOCK_COUNTRY = LOCK_MIGRATE + 2;
+const LOCK_AREA = LOCK_MIGRATE + 3;
+/** Days per area lock (a country's weeks since 1970-01-01). */
+const AREA_DAYS = 7;
 const MAX_ATTEMPTS = 8;
 /** serialization_failure, deadlock_detected. */
 const RETRYABLE = new Set(['40001', '40P01']);
 
-/** insertArticle met an article stored meanwhile: retrying finds it, and reports a duplicate. */
-class ArticleConflict extends Error {
-  constructor() {
-    super('article stored concurrently');
-    this.name = 'ArticleConflict';
-  }
-}
-
 function retryable(e: unknown): boolean {
-  if (e instanceof ArticleConflict) return true;
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === 'string' && RETRYABLE.has(code);
 }
@@ -185,6 +184,36 @@ async function getArticleIn(c: Queryable, id: number): Promise<StoredArticle | n
   return r ? articleFromRow(r) : null;
 }
 
+/** One advisory lock: a namespace, a key (hashed by hashtext) and its mode. */
+interface LockKey {
+  ns: number;
+  key: string;
+  shared: boolean;
+}
+
+/**
+ * The locks taken before reading the candidate events of `country` in [dateFrom, dateTo]: the
+ * country, shared, and each week the window touches, exclusive. Two reports that could merge
+ * are in one country at most MAX_DAYS_WEEK days apart, so each one's window (its date ±
+ * MAX_DAYS_WEEK) holds the other's date, and both lock that date's week. A transaction only
+ * writes events whose date lies in its window (a new event on its report's date; a merged event
+ * keeps the date of its old value or of the new report), so whatever it writes that another
+ * could read lies in a week both lock. Re-extraction, which changes events it cannot know in
+ * advance, locks their countries exclusively (reportsOfArticle), and so waits for every store
+ * in those countries.
+ */
+function areaLocks(country: string, dateFrom: string, dateTo: string): LockKey[] {
+  const c = clean(country);
+  const week = (d: string) => Math.floor(Date.parse(`${d}T00:00:00Z`) / 86_400_000 / AREA_DAYS);
+  const [first, last] = [week(dateFrom), week(dateTo)];
+  // A date that does not parse cannot be split by week: the whole country, exclusive.
+  if (!Number.isFinite(first) || !Number.isFinite(last) || last < first || last - first > 60)
+    return [{ ns: LOCK_COUNTRY, key: c, shared: false }];
+  const keys: LockKey[] = [{ ns: LOCK_COUNTRY, key: c, shared: true }];
+  for (let w = first; w <= last; w++) keys.push({ ns: LOCK_AREA, key: `${c}|${w}`, shared: false });
+  return keys;
+}
+
 function eventColumns(e: Event, sources: string[], articleIds: number[]): unknown[] {
   return [
     clean(e.event_date),
@@ -203,6 +232,21 @@ function eventColumns(e: Event, sources: string[], articleIds: number[]): unknow
   ];
 }
 
+const statementNames = new Map<string, string>();
+
+/**
+ * A name for a statement's text: PostgreSQL parses and plans a named statement once per
+ * connection, then only binds and executes it.
+ */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `marsad_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 /**
  * One transaction's connection. The dedup code may ask for several things at once
  * (Promise.all); a pg client must get its queries one after another, so they queue here.
@@ -214,28 +258,58 @@ class SerialClient implements Queryable {
   constructor(private readonly c: pg.PoolClient) {}
 
   query(text: string, values?: unknown[]) {
-    const run = this.last.then(() => this.c.query(text, values));
+    const run = this.last.then(() => this.c.query({ name: statementName(text), text, values }));
     this.last = run.catch(() => {});
     return run;
   }
 }
 
+/** An event's reports with their articles (title, URL, outlet...), oldest first. */
+async function reportsWithArticles(c: Queryable, seq: number | null): Promise<ReportWithArticle[]> {
+  return (
+    await rows(
+      c,
+      `SELECT r.*, a.title, a.url, a.source, a.published, a.lang FROM reports r JOIN articles a ON a.id = r.article_id
+       WHERE r.event_seq = $1 ORDER BY r.id`,
+      [seq],
+    )
+  ).map((row) => ({ ...reportFromRow(row), article: reportArticleFromRow(row) }));
+}
+
 /** The operations of one transaction, on its dedicated connection. */
 class PgTx implements StoreTx {
   private readonly c: SerialClient;
+  /** Advisory locks this transaction holds ("ns:key"), true when only shared. */
+  private readonly held = new Map<string, boolean>();
 
   constructor(client: pg.PoolClient) {
     this.c = new SerialClient(client);
   }
 
-  async findArticle(url: string | undefined, hash: string): Promise<StoredArticle | null> {
-    // Serialise with any other transaction storing the same content or URL until we commit.
-    await this.c.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [LOCK_ARTICLE, `h:${hash}`]);
-    if (url)
-      await this.c.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [
-        LOCK_ARTICLE,
-        `u:${clean(url)}`,
-      ]);
+  /**
+   * Takes the locks not yet held, in one statement and in one order (namespace, then hash), so
+   * that transactions announcing their areas up front (lockAreas) never wait in a cycle.
+   */
+  private async lock(keys: readonly LockKey[]): Promise<void> {
+    const todo = new Map<string, LockKey>();
+    for (const k of keys) {
+      const id = `${k.ns}:${k.key}`;
+      const held = this.held.get(id);
+      if (held === false || (held === true && k.shared)) continue;
+      const prev = todo.get(id);
+      if (!prev || (prev.shared && !k.shared)) todo.set(id, k);
+    }
+    if (!todo.size) return;
+    const list = [...todo.values()];
+    await this.c.query(
+      `SELECT CASE WHEN s THEN pg_advisory_xact_lock_shared(ns, hashtext(k)) ELSE pg_advisory_xact_lock(ns, hashtext(k)) END
+       FROM (SELECT ns, k, s FROM unnest($1::int[], $2::text[], $3::bool[]) AS u(ns, k, s) ORDER BY ns, hashtext(k), s) o`,
+      [list.map((k) => k.ns), list.map((k) => k.key), list.map((k) => k.shared)],
+    );
+    for (const k of list) this.held.set(`${k.ns}:${k.key}`, k.shared);
+  }
+
+  findArticle(url: string | undefined, hash: string): Promise<StoredArticle | null> {
     return findArticleIn(this.c, url, hash);
   }
 
@@ -243,12 +317,12 @@ class PgTx implements StoreTx {
     return getArticleIn(this.c, id);
   }
 
-  async insertArticle(a: NewArticle): Promise<number> {
+  async insertArticle(a: NewArticle, extractedAt?: string): Promise<number | null> {
     const r = await one(
       this.c,
       `INSERT INTO articles (ext_id, url, canonical_url, content_hash, lang, title, text, published, fetched, source,
-         feed_id, search)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, to_tsvector('simple', $12))
+         feed_id, search, extracted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, to_tsvector('simple', $12), $13)
        ON CONFLICT DO NOTHING
        RETURNING id`,
       [
@@ -264,20 +338,26 @@ class PgTx implements StoreTx {
         clean(a.source),
         a.feedId ?? null,
         clean(searchDocument(a.title, a.text)),
+        extractedAt ?? null,
       ],
     );
-    if (!r) throw new ArticleConflict();
-    return Number(r.id);
+    // Stored already, or meanwhile by a transaction this INSERT waited for.
+    return r ? Number(r.id) : null;
   }
 
   async markExtracted(articleId: number, at: string): Promise<void> {
     await this.c.query('UPDATE articles SET extracted_at = $1 WHERE id = $2', [at, articleId]);
   }
 
+  async lockAreas(areas: readonly EventArea[]): Promise<void> {
+    await this.lock(areas.flatMap((a) => areaLocks(a.country, a.dateFrom, a.dateTo)));
+  }
+
   async candidateEvents(country: string, dateFrom: string, dateTo: string): Promise<StoredEvent[]> {
-    // Two reports of one event stored at once: the second waits here for the first to commit,
-    // then sees its event (READ COMMITTED: this SELECT's snapshot is taken after the lock).
-    await this.lockCountry(country);
+    // Two reports of one event stored at once: the second waits here (or in lockAreas) for the
+    // first to commit, then sees its event (READ COMMITTED: this SELECT's snapshot is taken
+    // after the lock).
+    await this.lock(areaLocks(country, dateFrom, dateTo));
     return (
       await rows(
         this.c,
@@ -288,17 +368,16 @@ class PgTx implements StoreTx {
     ).map(eventFromRow);
   }
 
-  async reportsOf(id: string): Promise<Report[]> {
-    return (await rows(this.c, 'SELECT * FROM reports WHERE event_seq = $1 ORDER BY id', [eventSeq(id)])).map(
-      reportFromRow,
-    );
+  reportsOf(id: string): Promise<ReportWithArticle[]> {
+    return reportsWithArticles(this.c, eventSeq(id));
   }
 
   async reportsOfArticle(articleId: number): Promise<Report[]> {
-    // Re-extraction starts here. Before it changes any event, it takes what storing a report
-    // takes (the country of each event it touches), so that it never holds an event row that a
-    // worker holding the country lock waits for (a deadlock); and it locks the article, so that
-    // two re-extractions of one article run one after the other.
+    // Re-extraction starts here. Before it changes any event, it locks the country of each event
+    // it touches, exclusively: storing a report takes its country shared, so re-extraction waits
+    // for those in progress and they wait for it. It never holds an event row that a worker
+    // holding a lock it wants waits for (a deadlock). It locks the article too, so that two
+    // re-extractions of one article run one after the other.
     await this.c.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [
       LOCK_ARTICLE,
       `id:${articleId}`,
@@ -309,14 +388,12 @@ class PgTx implements StoreTx {
        ORDER BY e.country`,
       [articleId],
     );
-    for (const r of countries) await this.lockCountry(String(r.country));
+    await this.lock(
+      countries.map((r) => ({ ns: LOCK_COUNTRY, key: clean(String(r.country)), shared: false })),
+    );
     return (await rows(this.c, 'SELECT * FROM reports WHERE article_id = $1 ORDER BY idx', [articleId])).map(
       reportFromRow,
     );
-  }
-
-  private async lockCountry(country: string): Promise<void> {
-    await this.c.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [LOCK_COUNTRY, clean(country)]);
   }
 
   async insertEvent(event: Event, sources: string[], articleIds: number[]): Promise<string> {
@@ -354,15 +431,14 @@ class PgTx implements StoreTx {
     event: Event,
     mergeReason: string,
   ): Promise<void> {
-    const seq = eventSeq(id);
+    // One statement: the count (read before this statement's own insert) plus the new report.
     await this.c.query(
-      `INSERT INTO reports (event_seq, article_id, idx, data, merge_reason, created_at)
-       VALUES ($1, $2, $3, $4::jsonb, $5, $6)`,
-      [seq, articleId, index, json(event), clean(mergeReason), new Date().toISOString()],
-    );
-    await this.c.query(
-      'UPDATE events SET report_count = (SELECT count(*) FROM reports WHERE event_seq = $1) WHERE seq = $1',
-      [seq],
+      `WITH r AS (
+         INSERT INTO reports (event_seq, article_id, idx, data, merge_reason, created_at)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6)
+       )
+       UPDATE events SET report_count = (SELECT count(*) FROM reports WHERE event_seq = $1) + 1 WHERE seq = $1`,
+      [eventSeq(id), articleId, index, json(event), clean(mergeReason), new Date().toISOString()],
     );
   }
 
@@ -537,7 +613,11 @@ export class PostgresRepository implements Repository {
   }
 
   findArticle(url: string | undefined, hash: string): Promise<StoredArticle | null> {
-    return this.waiting(() => findArticleIn(this.pool, url, hash));
+    // A worker asks this before extracting each article: a prepared statement.
+    const prepared: Queryable = {
+      query: (text, values) => this.pool.query({ name: statementName(text), text, values }),
+    };
+    return this.waiting(() => findArticleIn(prepared, url, hash));
   }
 
   getArticle(id: number): Promise<StoredArticle | null> {
@@ -594,15 +674,7 @@ export class PostgresRepository implements Repository {
     if (seq === null) return null;
     const r = await one(this.pool, 'SELECT * FROM events WHERE seq = $1', [seq]);
     if (!r) return null;
-    const reports = (
-      await rows(
-        this.pool,
-        `SELECT r.*, a.title, a.url, a.source, a.published, a.lang FROM reports r JOIN articles a ON a.id = r.article_id
-         WHERE r.event_seq = $1 ORDER BY r.id`,
-        [seq],
-      )
-    ).map((row) => ({ ...reportFromRow(row), article: reportArticleFromRow(row) }));
-    return { ...eventFromRow(r), reports };
+    return { ...eventFromRow(r), reports: await reportsWithArticles(this.pool, seq) };
   }
 
   /**

@@ -24,6 +24,7 @@ import type {
   FeedState,
   NewArticle,
   Report,
+  ReportWithArticle,
   Repository,
   StoredArticle,
   StoredEvent,
@@ -123,11 +124,13 @@ export class SqliteRepository implements Repository {
   private readonly tx: StoreTx = {
     findArticle: async (url, hash) => this.findArticleSync(url, hash),
     findArticleById: async (id) => this.getArticleSync(id),
-    insertArticle: async (a: NewArticle) => {
+    insertArticle: async (a: NewArticle, extractedAt?: string) => {
       const info = this.db
         .prepare(
-          `INSERT INTO articles (ext_id, url, canonical_url, content_hash, lang, title, text, published, fetched, source, feed_id)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO articles (ext_id, url, canonical_url, content_hash, lang, title, text, published, fetched, source, feed_id,
+             extracted_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT DO NOTHING`,
         )
         .run(
           a.extId,
@@ -141,7 +144,10 @@ export class SqliteRepository implements Repository {
           a.fetched,
           a.source ?? null,
           a.feedId ?? null,
+          extractedAt ?? null,
         );
+      // The same content or URL is stored already.
+      if (info.changes === 0) return null;
       const id = Number(info.lastInsertRowid);
       this.db
         .prepare('INSERT INTO articles_fts (rowid, body) VALUES (?, ?)')
@@ -157,12 +163,7 @@ export class SqliteRepository implements Repository {
           .prepare('SELECT * FROM events WHERE country = ? AND event_date BETWEEN ? AND ? ORDER BY seq')
           .all(country, from, to) as Row[]
       ).map(eventFromRow),
-    reportsOf: async (id) => {
-      const seq = eventSeq(id);
-      return (this.db.prepare('SELECT * FROM reports WHERE event_seq = ? ORDER BY id').all(seq) as Row[]).map(
-        reportFromRow,
-      );
-    },
+    reportsOf: async (id) => this.reportsWithArticles(eventSeq(id)),
     reportsOfArticle: async (articleId) =>
       (
         this.db.prepare('SELECT * FROM reports WHERE article_id = ? ORDER BY idx').all(articleId) as Row[]
@@ -298,7 +299,12 @@ export class SqliteRepository implements Repository {
     if (seq === null) return null;
     const r = this.db.prepare('SELECT * FROM events WHERE seq = ?').get(seq) as Row | undefined;
     if (!r) return null;
-    const reports = (
+    return { ...eventFromRow(r), reports: this.reportsWithArticles(seq) };
+  }
+
+  /** An event's reports, oldest first, each with its article. */
+  private reportsWithArticles(seq: number | null): ReportWithArticle[] {
+    return (
       this.db
         .prepare(
           `SELECT r.*, a.title, a.url, a.source, a.published, a.lang FROM reports r JOIN articles a ON a.id = r.article_id
@@ -306,7 +312,6 @@ export class SqliteRepository implements Repository {
         )
         .all(seq) as Row[]
     ).map((row) => ({ ...reportFromRow(row), article: reportArticleFromRow(row) }));
-    return { ...eventFromRow(r), reports };
   }
 
   /** The WHERE clause of a filter and its parameters; null when nothing can match. */
