@@ -10,43 +10,26 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueArticles, toJsonl } from '../scripts/queue-data.js';
 import { queueStatus } from '../src/queue/status.js';
 import { marsad, tempDir } from './helpers.js';
 import { OwnPostgres, OwnRedis, serversMissing } from './servers.js';
-import { alive, logsOf, sleep, startWorker, stopAll, type WorkerProc, waitFor } from './workers.js';
+import {
+  alive,
+  drained,
+  logsOf,
+  sleep,
+  startWorker,
+  stopAll,
+  storedArticles,
+  type WorkerProc,
+  waitFor,
+  withPg,
+} from './workers.js';
 
 const missing = serversMissing();
 const OUTAGE_MS = 4000;
-
-async function withPg<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-/** Articles stored so far (0 while the server or the table is not there). */
-async function storedArticles(db: string): Promise<number> {
-  try {
-    return await withPg(db, async (c) => {
-      const exists = (await c.query("SELECT to_regclass('articles') AS t")).rows[0].t;
-      return exists ? Number((await c.query('SELECT count(*) AS n FROM articles')).rows[0].n) : 0;
-    });
-  } catch {
-    return 0;
-  }
-}
-
-async function drained(queue: string): Promise<boolean> {
-  const s = await queueStatus(queue, 0);
-  return s.waiting + s.active + s.delayed === 0;
-}
 
 describe.skipIf(missing)(
   `PostgreSQL and Redis servers stopped during a run${missing ? ` (skipped: ${missing})` : ''}`,

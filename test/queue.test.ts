@@ -3,19 +3,18 @@
  * midway and connections dropped midway lose nothing and store nothing twice. Needs
  * MARSAD_TEST_PG and MARSAD_TEST_REDIS (CI sets both; scripts/ci-services.sh starts both).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { queueArticles, toJsonl } from '../scripts/queue-data.js';
 import { matchEvents } from '../src/dedup/match.js';
 import type { Event } from '../src/model/event.js';
 import { parseQueueUrl, QUEUE_NAME } from '../src/queue/connection.js';
 import { queueStatus } from '../src/queue/status.js';
-import { CLI, marsad, tempDir } from './helpers.js';
+import { marsad, tempDir } from './helpers.js';
 import { createDatabase, dropDatabases, PG_URL } from './pg.js';
+import { drained, sleep, startWorker, stopAll, storedArticles, waitFor, withPg } from './workers.js';
 
 const REDIS_URL = process.env.MARSAD_TEST_REDIS || undefined;
 let n = 0;
@@ -27,69 +26,6 @@ function freshQueue(): string {
   url.searchParams.set('prefix', `marsadtest_${process.pid}_${Date.now().toString(36)}_${n++}`);
   queues.push(url.toString());
   return url.toString();
-}
-
-interface Proc {
-  child: ChildProcess;
-  exited: Promise<number | null>;
-  log: string[];
-}
-
-function startWorker(queue: string, db: string): Proc {
-  const child = spawn(process.execPath, [CLI, 'worker', '--queue', queue, '--db', db, '--concurrency', '4'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const log: string[] = [];
-  child.stdout!.on('data', (d) => log.push(String(d)));
-  child.stderr!.on('data', (d) => log.push(String(d)));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, log };
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function withPg<T>(db: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: db });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-async function storedArticles(db: string): Promise<number> {
-  try {
-    return await withPg(db, async (c) => {
-      const exists = (await c.query("SELECT to_regclass('articles') AS t")).rows[0].t;
-      return exists ? Number((await c.query('SELECT count(*) AS n FROM articles')).rows[0].n) : 0;
-    });
-  } catch {
-    return 0;
-  }
-}
-
-async function waitFor(what: string, cond: () => Promise<boolean>, ms: number, procs: Proc[]): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > deadline || procs.every((p) => p.child.exitCode !== null || p.child.signalCode !== null))
-      throw new Error(
-        `timed out waiting for ${what}; worker logs:\n${procs.map((p) => p.log.join('')).join('\n---\n')}`,
-      );
-    await sleep(200);
-  }
-}
-
-/** The queue has nothing left to do. */
-async function drained(queue: string): Promise<boolean> {
-  const s = await queueStatus(queue, 0);
-  return s.waiting + s.active + s.delayed === 0;
-}
-
-async function stopAll(procs: Proc[]): Promise<void> {
-  for (const p of procs)
-    if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGTERM');
-  await Promise.all(procs.map((p) => p.exited));
 }
 
 /** Stored exactly once, no two events that the dedup rules would merge, nothing dead-lettered. */

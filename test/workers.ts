@@ -1,5 +1,7 @@
 /** `marsad worker` processes for the queue tests: start, watch, stop. */
 import { type ChildProcess, spawn } from 'node:child_process';
+import pg from 'pg';
+import { queueStatus } from '../src/queue/status.js';
 import { CLI } from './helpers.js';
 
 export interface WorkerProc {
@@ -56,4 +58,33 @@ export async function waitFor(
 export async function stopAll(procs: WorkerProc[]): Promise<void> {
   for (const p of procs) if (alive(p)) p.child.kill('SIGTERM');
   await Promise.all(procs.map((p) => p.exited));
+}
+
+/** Runs `fn` with a client of its own on `url`. */
+export async function withPg<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Articles stored so far (0 while the server or the table is not there). */
+export async function storedArticles(db: string): Promise<number> {
+  try {
+    return await withPg(db, async (c) => {
+      const exists = (await c.query("SELECT to_regclass('articles') AS t")).rows[0].t;
+      return exists ? Number((await c.query('SELECT count(*) AS n FROM articles')).rows[0].n) : 0;
+    });
+  } catch {
+    return 0;
+  }
+}
+
+/** The queue has nothing left to do. */
+export async function drained(queue: string): Promise<boolean> {
+  const s = await queueStatus(queue, 0);
+  return s.waiting + s.active + s.delayed === 0;
 }
