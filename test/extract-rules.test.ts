@@ -529,6 +529,35 @@ describe('air strikes that support another action', () => {
   });
 });
 
+describe('words inside a place name', () => {
+  it('are no victims: «ود مدني» (Wad Madani) holds no civilian', () => {
+    const e = one('سيطرت قوات الدعم السريع على مدينة ود مدني يوم الأحد.');
+    expect(e.event_type).toBe('Battles');
+    expect(e.sub_event_type).toBe('Non-state actor overtakes territory');
+    expect(e.actor2).not.toBe('Civilians (Sudan)');
+    expect(e.location).toBe('Wad Medani');
+  });
+  it('leave a victim noun outside the name alone', () => {
+    const e = one('قتل مدني في ود مدني يوم الأحد.');
+    expect(e.event_type).toBe('Violence against civilians');
+    expect(e.actor2).toBe('Civilians (Sudan)');
+    expect(e.fatalities).toBe(1);
+    expect(one('Government shelling killed a civilian in Taybat al Imam on Sunday.').actor2).toBe(
+      'Civilians (Syria)',
+    );
+  });
+  it('are no actor, date or cue («Taybat al Imam», «الخميس مليانة», «معبر باب الهوى», "Sixth of October")', () => {
+    expect(one('Government forces shelled Taybat al Imam in Hama province on Sunday.').actor2).toBe('');
+    expect(one('قتل شرطي في هجوم مسلح في الخميس مليانة يوم الأحد.').event_date).toBe('2024-03-10');
+    expect(one('انفجرت سيارة مفخخة قرب معبر باب الهوى على الحدود التركية أمس.').sub_event_type).toBe(
+      'Remote explosive/landmine/IED',
+    );
+    expect(one('Police arrested five men in Sixth of October City on Sunday.').sub_event_type).toBe(
+      'Arrests',
+    );
+  });
+});
+
 describe('an article with no date at all', () => {
   it('is read as today’s news, dated to the month only', () => {
     const today = new Date().toISOString().slice(0, 10);
