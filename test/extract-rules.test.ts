@@ -527,6 +527,87 @@ describe('air strikes that support another action', () => {
       'Air/drone strike',
     );
   });
+  it('are support before or after the action, set off by commas or not', () => {
+    for (const text of [
+      'Government forces, backed by Russian air strikes, captured the town of Kafr Nabuda in Hama province on Sunday.',
+      'Backed by Russian air strikes, government forces captured the town of Kafr Nabuda in Hama province on Sunday.',
+      'With air support from Russian warplanes, government forces captured the town of Kafr Nabuda in Hama province on Sunday.',
+      'Government forces, supported by Russian air strikes and artillery, recaptured the town of Kafr Nabuda in Hama province on Sunday.',
+      'بإسناد من الطيران الروسي، سيطرت قوات النظام على بلدة كفرنبودة في ريف حماة أمس.',
+      'تقدمت قوات النظام مدعومة بغارات روسية وسيطرت على بلدة كفرنبودة في ريف حماة أمس.',
+      'سيطرت قوات النظام بغطاء جوي من الطائرات الحربية الروسية على بلدة كفرنبودة في ريف حماة أمس.',
+    ]) {
+      const es = events(text);
+      expect(
+        es.map((e) => e.sub_event_type),
+        text,
+      ).toEqual(['Government regains territory']);
+      // the strike's owner is the taker's ally, not a side
+      expect(es[0]!.actor1, text).toBe('Military Forces of Syria (2000-2024)');
+      expect(es[0]!.actor2, text).not.toBe('Military Forces of Russia (2000-)');
+      expect(es[0]!.assoc_actor_1, text).toBe('Military Forces of Russia (2000-)');
+    }
+  });
+  it('support an attack on the ground', () => {
+    const e = one('هاجم مسلحو المعارضة بدعم من طائرات مسيرة تركية مواقع الجيش في تل رفعت أمس.');
+    expect(e.event_type).toBe('Battles');
+    expect(e.actor1).toBe('Opposition Rebels (Syria)');
+  });
+  it('are events of their own in a clause of their own, or with a toll of their own', () => {
+    const two = events(
+      'Government forces captured the town of Kafr Nabuda in Hama province on Sunday, while Russian air strikes killed 12 civilians in Kafranbel.',
+    );
+    expect(two.map((e) => e.sub_event_type)).toEqual(['Government regains territory', 'Air/drone strike']);
+    expect(two[1]!.fatalities).toBe(12);
+    const ar = events(
+      'سيطرت قوات النظام على بلدة كفرنبودة في ريف حماة أمس، فيما قتل 12 مدنيا في غارات روسية على بلدة كفرنبل.',
+    );
+    expect(ar.map((e) => e.sub_event_type)).toEqual(['Government regains territory', 'Air/drone strike']);
+    expect(ar[1]!.fatalities).toBe(12);
+    const toll = one(
+      'Government forces captured the town of Kafr Nabuda in Hama province on Sunday, backed by Russian air strikes that killed 12 civilians.',
+    );
+    expect(toll.sub_event_type).toBe('Air/drone strike');
+    expect(toll.fatalities).toBe(12);
+    expect(
+      one('Russian air strikes killed 12 civilians in Kafr Nabuda in Hama province on Sunday.').fatalities,
+    ).toBe(12);
+  });
+  it('are not support when «وقع» means "took place"', () => {
+    const es = events(
+      'سيطر الجيش على قرية الهبيط في ريف إدلب أمس، ووقع قصف جوي على بلدة كفرنبل أسفر عن مقتل 5 مدنيين.',
+    );
+    expect(es.map((e) => e.sub_event_type)).toContain('Air/drone strike');
+  });
+});
+
+describe('words inside a place name', () => {
+  it('are no victims: «ود مدني» (Wad Madani) holds no civilian', () => {
+    const e = one('سيطرت قوات الدعم السريع على مدينة ود مدني يوم الأحد.');
+    expect(e.event_type).toBe('Battles');
+    expect(e.sub_event_type).toBe('Non-state actor overtakes territory');
+    expect(e.actor2).not.toBe('Civilians (Sudan)');
+    expect(e.location).toBe('Wad Medani');
+  });
+  it('leave a victim noun outside the name alone', () => {
+    const e = one('قتل مدني في ود مدني يوم الأحد.');
+    expect(e.event_type).toBe('Violence against civilians');
+    expect(e.actor2).toBe('Civilians (Sudan)');
+    expect(e.fatalities).toBe(1);
+    expect(one('Government shelling killed a civilian in Taybat al Imam on Sunday.').actor2).toBe(
+      'Civilians (Syria)',
+    );
+  });
+  it('are no actor, date or cue («Taybat al Imam», «الخميس مليانة», «معبر باب الهوى», "Sixth of October")', () => {
+    expect(one('Government forces shelled Taybat al Imam in Hama province on Sunday.').actor2).toBe('');
+    expect(one('قتل شرطي في هجوم مسلح في الخميس مليانة يوم الأحد.').event_date).toBe('2024-03-10');
+    expect(one('انفجرت سيارة مفخخة قرب معبر باب الهوى على الحدود التركية أمس.').sub_event_type).toBe(
+      'Remote explosive/landmine/IED',
+    );
+    expect(one('Police arrested five men in Sixth of October City on Sunday.').sub_event_type).toBe(
+      'Arrests',
+    );
+  });
 });
 
 describe('an article with no date at all', () => {

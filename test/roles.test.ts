@@ -126,6 +126,11 @@ describe('a state named by the nationality of its weapon', () => {
     expect(aggression.actor1).toBe('Military Forces of Israel (2021-)');
     expect(aggression.sub_event_type).toBe('Air/drone strike');
   });
+  it('reads the nationality of a weapon noun with a glued preposition («بغارات روسية»)', () => {
+    expect(first('قتل خمسة مدنيين بغارات روسية على مدينة إدلب أمس.').actor1).toBe(
+      'Military Forces of Russia (2000-)',
+    );
+  });
   it('makes the first of two nationalities the actor and the second its ally', () => {
     const ar = first('غارات شنها العدوان الأمريكي البريطاني على مدينة الحديدة غرب اليمن أمس.');
     expect(ar.actor1).toBe('Military Forces of the United States (2021-2025)');

@@ -8,6 +8,7 @@ import { resolveAnaphora } from './anaphora.js';
 import { findBackground } from './background.js';
 import type { ExtractContext } from './context.js';
 import { nationalForces } from './nationality.js';
+import { PlaceNames } from './placewords.js';
 import type { ActorMention, Annotations, CueHit, PlaceHit, Range, TriggerHit } from './types.js';
 import { capitalVenues } from './venues.js';
 
@@ -31,18 +32,25 @@ function overlaps(a: { tokenStart: number; tokenEnd: number }, b: { tokenStart: 
  * and modality cues. Each adds to the Doc's spans; the result groups them for the frame builder.
  */
 export function annotate(doc: Doc, ctx: ExtractContext): Annotations {
-  const numbers = findNumbers(doc);
-  const dates = findDates(doc);
+  let numbers = findNumbers(doc);
+  let dates = findDates(doc);
   const year = doc.published ? Number(doc.published.slice(0, 4)) : undefined;
 
   // Actors first (without a country), so that places inside actor names (قوات سوريا الديمقراطية) are dropped.
-  const actorMatches = nationalForces(doc, ctx.gazetteer, ctx.actors, findActors(ctx.actors, doc));
+  let actorMatches = nationalForces(doc, ctx.gazetteer, ctx.actors, findActors(ctx.actors, doc));
   const mentions = recognizePlaces(doc, ctx.gazetteer).filter(
     (m) =>
       !actorMatches.some(
         (a) => overlaps(a, m) && !(m.tokenStart <= a.tokenStart && m.tokenEnd >= a.tokenEnd),
       ),
   );
+  // ... and the words inside a place name are not actors, figures or dates («ود مدني», «سوق الخميس»)
+  const names = new PlaceNames(mentions);
+  if (!names.empty) {
+    actorMatches = actorMatches.filter((a) => !names.hidesActor(a));
+    numbers = numbers.filter((n) => !names.inside(n));
+    dates = dates.filter((d) => !names.inside(d));
+  }
   const resolved = resolvePlaces(doc, mentions, ctx.gazetteer);
   const places: PlaceHit[] = mentions.map((m, i) => ({
     ...rangeOf(doc, m.tokenStart, m.tokenEnd),
@@ -90,12 +98,18 @@ export function annotate(doc: Doc, ctx: ExtractContext): Annotations {
   const withAnaphora = resolveAnaphora(doc, actors);
 
   const res = ctx.lang[doc.lang];
+  // trigger and cue words inside a place name («ميدان التحرير», «بيت لحم», "Port Said") are the name's
   const triggers: TriggerHit[] = res.triggers
     .matchDoc(doc)
+    .filter((m) => !names.inside(m))
     .flatMap((m) => m.values.map((entry) => ({ ...rangeOf(doc, m.tokenStart, m.tokenEnd), entry })));
   const cues: CueHit[] = res.cues
     .matchDoc(doc)
-    .flatMap((m) => m.values.map((entry) => ({ ...rangeOf(doc, m.tokenStart, m.tokenEnd), entry })));
+    .flatMap((m) =>
+      m.values
+        .filter((entry) => !names.hidesCue(m, entry.kind))
+        .map((entry) => ({ ...rangeOf(doc, m.tokenStart, m.tokenEnd), entry })),
+    );
 
   const background = findBackground(doc, { numbers, dates, triggers, cues }, res.background, ctx.limits);
 

@@ -60,4 +60,9 @@ describe('death counts', () => {
       ),
     ).toBe(2);
   });
+  it('counts the singular victim inside the killing phrase («قتل مدني»)', () => {
+    expect(fat('قتل مدني في حلب أمس.')).toBe(1);
+    expect(fat('قتل مدنيا برصاص مسلحين في حلب أمس.')).toBe(1);
+    expect(fat('قتل مدنيان في حلب أمس.')).toBe(2);
+  });
 });

@@ -359,6 +359,7 @@ export function findCounts(
     if (
       singularAfter(tokens, an.end, to) ||
       singularBefore(tokens, k, from) ||
+      singularInside(tokens, k, an.end) ||
       arabicSingular(tokens, k, an.end, from) ||
       namedVictimAfter(doc, idx, an.end, to)
     ) {
@@ -549,6 +550,16 @@ function singularAfter(tokens: Tok[], i: number, to: number): boolean {
     if (EN_SINGULAR_PERSON.has(tokens[j]!.norm)) return true;
     // "a 47-year old university administrator"
     if (tokens[j]!.kind !== 'word' && tokens[j]!.kind !== 'number' && tokens[j]!.text !== '-') return false;
+  }
+  return false;
+}
+
+/** The victim named inside the killing phrase itself: «قتل مدني», «قتل مدنيا» (trigger قتل* مدني*). */
+function singularInside(tokens: Tok[], k: number, end: number): boolean {
+  for (let j = k + 1; j < end; j++) {
+    const t = tokens[j]!;
+    if (!/[\u0600-\u06FF]/.test(t.text)) return false;
+    if (AR_SINGULAR_PERSON.has(t.stem) || AR_SINGULAR_PERSON.has(t.stem.replace(/ا$/, ''))) return true;
   }
   return false;
 }

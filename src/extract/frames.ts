@@ -12,7 +12,8 @@ import { hasForm, type LangRules } from './lang.js';
 import { blockReason } from './modality.js';
 import { pickPlace } from './place.js';
 import { assignRoles } from './roles.js';
-import type { Annotations, Frame, PlaceHit, TriggerHit, VictimClass } from './types.js';
+import { type SupportPhrase, supportingStrikes } from './support.js';
+import type { ActorMention, Annotations, Frame, PlaceHit, TriggerHit, VictimClass } from './types.js';
 
 export function rulesFor(lang: 'ar' | 'en'): LangRules {
   return lang === 'ar' ? AR_RULES : EN_RULES;
@@ -77,6 +78,7 @@ export function buildFrames(doc: Doc, ann: Annotations, ctx: ExtractContext): Fr
   const cuesBySentence = new Map<number, typeof ann.cues>();
   for (const c of ann.cues) cuesBySentence.set(c.sentence, [...(cuesBySentence.get(c.sentence) ?? []), c]);
   const blockedTriggers = new Set<TriggerHit>();
+  const support: SupportPhrase[] = [];
   // a trigger in a clause about the war as a whole ("began in 2011 with protests") is history
   const background = backgroundTokens(ann.background);
   // "the deadliest attack since the war began" ranks one event: its statistic cue blocks nothing
@@ -84,13 +86,15 @@ export function buildFrames(doc: Doc, ann: Annotations, ctx: ExtractContext): Fr
   for (const [sentence, trig] of trigBySentence) {
     const cues = (cuesBySentence.get(sentence) ?? []).filter((c) => !ranked.has(c.tokenStart));
     for (const t of trig)
-      if (
-        background.has(t.tokenStart) ||
-        blockReason(doc, t, cues) ||
-        isGrievance(doc, t, trig) ||
-        isSupport(doc, t, trig)
-      )
+      if (background.has(t.tokenStart) || blockReason(doc, t, cues) || isGrievance(doc, t, trig))
         blockedTriggers.add(t);
+    // strikes told as the support of another action of their clause are part of it
+    const live = (t: TriggerHit) => !blockedTriggers.has(t);
+    const strong = (t: TriggerHit) => isStrong(supported(t, ann, sentence));
+    for (const p of supportingStrikes(doc, trig, cuesBySentence.get(sentence) ?? [], live, strong)) {
+      blockedTriggers.add(p.strike);
+      support.push(p);
+    }
   }
   // suffocation in an article about tear gas is the tear gas, not a chemical weapon
   const tearGas = ann.triggers.some(
@@ -139,7 +143,7 @@ export function buildFrames(doc: Doc, ann: Annotations, ctx: ExtractContext): Fr
     for (const g of groups) {
       const gt = live.filter((t) => t.tokenStart >= g.from && t.tokenStart < g.to);
       if (!gt.some((t) => isStrong(t))) continue;
-      const f = buildFrame(doc, ann, ctx, rules, idx, gt, g, s.part, frames.length);
+      const f = buildFrame(doc, ann, ctx, rules, idx, gt, g, s.part, frames.length, support);
       if (f) for (const x of splitByPlace(doc, ann, f, rules)) frames.push({ ...x, id: frames.length });
     }
   }
@@ -224,46 +228,6 @@ function isGrievance(doc: Doc, t: TriggerHit, all: TriggerHit[]): boolean {
 }
 const VIOLENT_TYPES = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
 
-/** Words that make the air strikes after them the means of another action (normalised, first word). */
-const SUPPORT: string[][] = [
-  ['بمساعده'],
-  ['بدعم'],
-  ['باسناد'],
-  ['بغطاء'],
-  ['وقع'],
-  ['backed', 'by'],
-  ['supported', 'by'],
-  ['help', 'of'],
-  ['support', 'of'],
-  ['cover', 'of'],
-];
-
-/**
- * Air strikes named as the support of another action of the sentence («سيطرت القوات على المدينة
- * بمساعدة غارات التحالف», «انسحب المتمردون على وقع ضربات المقاومة وطيران التحالف», "forces
- * advanced backed by air strikes") are part of that action, not an event of their own.
- */
-function isSupport(doc: Doc, t: TriggerHit, all: TriggerHit[]): boolean {
-  if (t.entry.subEventType !== 'Air/drone strike') return false;
-  const other = all.some(
-    (o) =>
-      o.tokenEnd <= t.tokenStart &&
-      !o.entry.pseudo &&
-      o.entry.subEventType !== 'Air/drone strike' &&
-      !!eventTypeOf(o.entry.subEventType),
-  );
-  if (!other) return false;
-  for (let k = t.tokenStart - 1; k >= Math.max(0, t.tokenStart - 4); k--) {
-    const tok = doc.tokens[k]!;
-    if (tok.kind === 'punct') return false;
-    for (const seq of SUPPORT) {
-      if (seq.every((w, n) => doc.tokens[k + n]?.forms.includes(w) || doc.tokens[k + n]?.norm === w))
-        return true;
-    }
-  }
-  return false;
-}
-
 /**
  * A weak trigger supported by its sentence gets more weight: a protest word with protesters or
  * workers named (workers blocked the road to denounce...), a violent word with an armed actor.
@@ -318,10 +282,18 @@ function buildFrame(
   g: Segment,
   part: 'title' | 'text',
   id: number,
+  support: readonly SupportPhrase[],
 ): Frame | null {
+  // the owner of a supporting strike is an ally of the action's actor, never a side of it
+  const phraseOf = (m: ActorMention) =>
+    support.find(
+      (p) => m.tokenStart >= p.start && m.tokenStart < p.end && p.start >= g.from && p.end <= g.to,
+    );
+  const supporters = ann.actors.filter((m) => phraseOf(m));
+  const actors = supporters.length ? ann.actors.filter((m) => !supporters.includes(m)) : ann.actors;
   // provisional main trigger: the strongest
   const main0 = [...triggers].sort((a, b) => b.entry.weight - a.entry.weight)[0]!;
-  const roles = assignRoles(doc, ann.actors, main0, g.from, g.to, rules, isPassive(doc, main0));
+  const roles = assignRoles(doc, actors, main0, g.from, g.to, rules, isPassive(doc, main0));
   const counts = findCounts(doc, idx, rules, ctx, g.from, g.to);
   const cues = ann.cues.filter((c) => c.tokenStart >= g.from && c.tokenEnd <= g.to);
   const armedTarget = cues.some((c) => c.entry.kind === 'armed_target');
@@ -373,7 +345,19 @@ function buildFrame(
   }
   let roles2 = roles;
   if (typing.main !== main0) {
-    roles2 = assignRoles(doc, ann.actors, typing.main, g.from, g.to, rules, isPassive(doc, typing.main));
+    roles2 = assignRoles(doc, actors, typing.main, g.from, g.to, rules, isPassive(doc, typing.main));
+  }
+  if (roles2.agent && supporters.length) {
+    const agent = roles2.agent.actor?.name;
+    const allies = supporters.filter(
+      (m, i) =>
+        m.actor &&
+        phraseOf(m)!.ally &&
+        m.actor.name !== agent &&
+        !roles2.agentAssoc.some((a) => a.actor?.name === m.actor!.name) &&
+        supporters.findIndex((x) => x.actor?.name === m.actor!.name) === i,
+    );
+    if (allies.length) roles2 = { ...roles2, agentAssoc: [...roles2.agentAssoc, ...allies] };
   }
   const seg = segments(doc, g.from, g.to).find(
     (x) => typing.main.tokenStart >= x.from && typing.main.tokenStart < x.to,

@@ -215,7 +215,8 @@ function arAdjective(t: Tables, tok: Token | undefined): string | undefined {
 }
 
 function arIsHead(tok: Token): boolean {
-  return AR_HEADS.has(tok.stem) || AR_HEADS.has(tok.norm);
+  // «بغارات روسية»: a preposition glued to the noun is one of its readings (forms), not its stem
+  return AR_HEADS.has(tok.stem) || AR_HEADS.has(tok.norm) || tok.forms.some((f) => AR_HEADS.has(f));
 }
 
 function enAdjective(t: Tables, tok: Token | undefined): string | undefined {

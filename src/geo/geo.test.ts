@@ -196,6 +196,16 @@ describe('country readings, facility descriptors, fallback place', () => {
     const { mentions } = run('سيطرت المقاومة على منطقة خلف السجن المركزي في المدينة.');
     expect(mentions.some((m) => m.text.includes('المركزي'))).toBe(false);
   });
+  it('a person named like a town (Hassan Nasrallah) is no place; the town needs a cue', () => {
+    const names = (text: string) => run(text).mentions.map((m) => m.text);
+    expect(names('Hezbollah leader Hassan Nasrallah said the group would respond.')).toEqual([]);
+    expect(names('قال حسن نصر الله إن الحزب سيرد.')).toEqual([]);
+    expect(names('Protesters blocked roads in Nasrallah on Monday.')).toEqual(['Nasrallah']);
+    expect(names('أغلق محتجون الطرقات في معتمدية نصر الله بولاية القيروان.')).toEqual([
+      'معتمدية نصر الله',
+      'القيروان',
+    ]);
+  });
   it('an article naming no place falls back to the outlet region (by period) or the capital', () => {
     const mk = (source: string | undefined, published: string, iso2: string) => {
       const doc = createDoc({
