@@ -153,20 +153,30 @@ function unitsOf(tokens: Token[], from: number, to: number): Unit[] {
 /** Longest trie match starting at unit u (ending at a token boundary). */
 function matchAt(root: TrieNode, units: Unit[], u: number): { end: number; ids: number[] } | null {
   if (!units[u]!.first) return null;
-  let best: { end: number; ids: number[] } | null = null;
-  const walk = (n: TrieNode, j: number) => {
-    if (n.ids.length && j > u && units[j - 1]!.last && (!best || j > best.end)) best = { end: j, ids: n.ids };
-    if (j >= units.length || j - u > 6) return;
-    const tried = new Set<TrieNode>();
-    for (const k of units[j]!.keys) {
-      const c = n.next.get(k);
-      if (c && !tried.has(c)) {
-        tried.add(c);
-        walk(c, j + 1);
-      }
-    }
-  };
-  walk(root, u);
+  return walk(root, units, u, u, null);
+}
+
+/** Depth-first walk from node n at unit j: each child reached by one of the unit's keys, once, in key order. */
+function walk(
+  n: TrieNode,
+  units: Unit[],
+  u: number,
+  j: number,
+  best: { end: number; ids: number[] } | null,
+): { end: number; ids: number[] } | null {
+  if (n.ids.length && j > u && units[j - 1]!.last && (!best || j > best.end)) best = { end: j, ids: n.ids };
+  if (j >= units.length || j - u > 6) return best;
+  const keys = units[j]!.keys;
+  let first: TrieNode | null = null;
+  let tried: TrieNode[] | null = null;
+  for (let k = 0; k < keys.length; k++) {
+    const c = n.next.get(keys[k]!);
+    if (!c || c === first || tried?.includes(c)) continue;
+    if (!first) first = c;
+    else if (tried) tried.push(c);
+    else tried = [c];
+    best = walk(c, units, u, j + 1, best);
+  }
   return best;
 }
 

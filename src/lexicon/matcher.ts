@@ -95,31 +95,53 @@ export class PhraseMatcher<V> {
 
   /** The longest match starting at token i (within [i, limit)), or null. */
   matchAt(tokens: Token[], i: number, limit = tokens.length): Match<V> | null {
-    let best: Match<V> | null = null;
-    const walk = (n: TrieNode<V>, j: number) => {
-      if (n.values.length && j > i && (!best || j > best.tokenEnd)) {
-        best = { tokenStart: i, tokenEnd: j, values: n.values };
+    return this.walk(this.root, tokens, i, i, limit, null);
+  }
+
+  /**
+   * Depth-first walk from node n at token j: every child reached by one of the token's forms (an
+   * exact key, or a prefix pattern) once, in form order; returns the longest match found (the first
+   * one found among equally long ones).
+   */
+  private walk(
+    n: TrieNode<V>,
+    tokens: Token[],
+    i: number,
+    j: number,
+    limit: number,
+    best: Match<V> | null,
+  ): Match<V> | null {
+    if (n.values.length && j > i && (!best || j > best.tokenEnd)) {
+      best = { tokenStart: i, tokenEnd: j, values: n.values };
+    }
+    if (j >= limit) return best;
+    const t = tokens[j]!;
+    if (t.kind === 'punct' && t.text !== '-' && t.text !== "'") return best;
+    // children already walked from this node (several forms may lead to the same one)
+    let first: TrieNode<V> | null = null;
+    let tried: TrieNode<V>[] | null = null;
+    const forms = t.forms;
+    for (let k = 0; k < forms.length; k++) {
+      const f = forms[k]!;
+      const c = n.children.get(f);
+      if (c && c !== first && !tried?.includes(c)) {
+        if (!first) first = c;
+        else if (tried) tried.push(c);
+        else tried = [c];
+        best = this.walk(c, tokens, i, j + 1, limit, best);
       }
-      if (j >= limit) return;
-      const t = tokens[j]!;
-      if (t.kind === 'punct' && t.text !== '-' && t.text !== "'") return;
-      let tried: TrieNode<V>[] | null = null;
-      const visit = (c: TrieNode<V>) => {
-        if (tried?.includes(c)) return;
-        if (!tried) tried = [];
-        tried.push(c);
-        walk(c, j + 1);
-      };
-      for (const f of t.forms) {
-        const c = n.children.get(f);
-        if (c) visit(c);
-        if (n.prefixByChar.size) {
-          const cands = n.prefixByChar.get(f[0]!);
-          if (cands) for (const [p, pc] of cands) if (f.startsWith(p)) visit(pc);
+      if (n.prefixByChar.size) {
+        const cands = n.prefixByChar.get(f[0]!);
+        if (!cands) continue;
+        for (const [p, pc] of cands) {
+          if (!f.startsWith(p) || pc === first || tried?.includes(pc)) continue;
+          if (!first) first = pc;
+          else if (tried) tried.push(pc);
+          else tried = [pc];
+          best = this.walk(pc, tokens, i, j + 1, limit, best);
         }
       }
-    };
-    walk(this.root, i);
+    }
     return best;
   }
 
