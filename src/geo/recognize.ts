@@ -5,6 +5,7 @@
 import { proclitReadings } from '../text/ar/clitics.js';
 import { addSpan } from '../text/doc.js';
 import type { Doc, Token } from '../text/types.js';
+import { memoByString } from '../util/memo.js';
 import {
   AR_DESCRIPTORS,
   AR_DIRECTIONS,
@@ -30,6 +31,19 @@ import {
 } from './cues.js';
 import { arabicTokenKeys, type Gazetteer, type Place, type TrieNode } from './gazetteer.js';
 import { isArticle, latinParts, looseSkeleton, skeleton } from './names.js';
+
+/** Gazetteer keys of a normalised Arabic word: its clitic readings with the article dropped. */
+const arabicWordKeys = memoByString((norm: string): readonly string[] =>
+  arabicTokenKeys(proclitReadings(norm).map((r) => r.stem)),
+);
+/** Latin name parts of a word (see latinParts), once per distinct word. */
+const wordParts = memoByString((text: string): readonly string[] => latinParts(text));
+/** The parts of a word that are not articles (Al-Hasakah → hasakah). */
+const wordNameParts = memoByString((text: string): readonly string[] =>
+  wordParts(text).filter((p) => !isArticle(p)),
+);
+/** Consonant skeletons of the text's word runs and of gazetteer names (see skeleton). */
+const skeletonOf = memoByString(skeleton);
 
 export interface GeoCandidate {
   id: number;
@@ -120,7 +134,7 @@ function candidateOf(p: Place, via: GeoCandidate['via']): GeoCandidate {
 
 /** One matchable unit: an Arabic word, or a part of an English word (split at hyphens). */
 interface Unit {
-  keys: string[];
+  keys: readonly string[];
   token: number;
   /** First/last unit of its token. */
   first: boolean;
@@ -136,12 +150,11 @@ function unitsOf(tokens: Token[], from: number, to: number): Unit[] {
       continue;
     }
     if (HAS_ARABIC.test(t.text)) {
-      const readings = proclitReadings(t.norm).map((r) => r.stem);
-      units.push({ keys: arabicTokenKeys(readings), token: i, first: true, last: true });
+      units.push({ keys: arabicWordKeys(t.norm), token: i, first: true, last: true });
       continue;
     }
     const text = t.forms.length > 1 && /['’]s$/i.test(t.text) ? t.text.slice(0, -2) : t.text;
-    const parts = latinParts(text).filter((p) => !isArticle(p));
+    const parts = wordNameParts(text);
     if (!parts.length) continue; // an article alone ("Al"): transparent
     parts.forEach((p, k) => {
       units.push({ keys: [p], token: i, first: k === 0, last: k === parts.length - 1 });
@@ -395,7 +408,7 @@ function skeletonMatch(
   while (
     s0 > sentStart &&
     !EN_WORD_ARTICLES.has(toks[s0 - 1]!.text) &&
-    latinParts(toks[s0 - 1]!.text).every(isArticle) &&
+    wordParts(toks[s0 - 1]!.text).every(isArticle) &&
     toks[s0 - 1]!.kind === 'word'
   )
     s0--;
@@ -421,7 +434,7 @@ function skeletonMatch(
     if (!un.last) continue;
     const next = un.token + 1 < sentEnd ? toks[un.token + 1]!.norm : '';
     if (!cueBefore && !EN_CUE_AFTER.has(next) && !EN_REGION_AFTER.has(next)) continue;
-    const sk = skeleton(words.join(' '));
+    const sk = skeletonOf(words.join(' '));
     if (sk.length < 4) continue;
     let hit = gaz.skeletonIndex.get(sk);
     if (!hit) for (const l of looseSkeleton(sk)) hit ??= gaz.looseIndex.get(l);
@@ -433,7 +446,7 @@ function skeletonMatch(
       // the matching name ends like the text's (a vowel or not): "Karmali" is not "Kurmul"
       return p.names.some((n) => {
         if (HAS_ARABIC.test(n)) return false;
-        const k = skeleton(n);
+        const k = skeletonOf(n);
         return (
           (k === sk || looseSkeleton(k).some((l) => looseSkeleton(sk).includes(l))) &&
           vowelFinal(n) === vowelFinal(query)
@@ -480,7 +493,7 @@ function scoreMention(
   ctx: Context,
   arabic: boolean,
   singleKey: string,
-  unitKeys: string[],
+  unitKeys: readonly string[],
   lowerListed = false,
 ): number {
   let best = 0;
@@ -564,7 +577,7 @@ function listedWithPlace(
     t.kind === 'word' &&
     UPPER.test(t.text) &&
     !HAS_ARABIC.test(t.text) &&
-    gaz.keyIndex.has(latinParts(t.text).join(' '));
+    gaz.keyIndex.has(wordParts(t.text).join(' '));
   const prev = s > sent.tokenStart ? toks[s - 1] : undefined;
   const next = e < sent.tokenEnd ? toks[e] : undefined;
   const after = e + 1 < sent.tokenEnd ? toks[e + 1] : undefined;
@@ -649,7 +662,7 @@ export function recognizePlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
           t.kind === 'word' &&
           !HAS_ARABIC.test(t.text) &&
           !EN_WORD_ARTICLES.has(t.text) &&
-          latinParts(t.text).every(isArticle)
+          wordParts(t.text).every(isArticle)
         )
           tokenStart--;
         else break;

@@ -50,6 +50,21 @@ export interface ArticleContext {
   sourceRegion?: string;
 }
 
+/**
+ * Keys of a word for the demonym index: an Arabic word's clitic readings without the article, or
+ * a Latin word's name key. A word's forms follow from its text, so they are computed once per word.
+ */
+const demonymKeyMemo = new Map<string, readonly string[]>();
+function demonymKeys(text: string, forms: string[]): readonly string[] {
+  let keys = demonymKeyMemo.get(text);
+  if (!keys) {
+    keys = /[\u0600-\u06FF]/.test(text) ? arabicTokenKeys(forms) : [latinKey(text)];
+    if (demonymKeyMemo.size >= 50_000) demonymKeyMemo.clear();
+    demonymKeyMemo.set(text, keys);
+  }
+  return keys;
+}
+
 /** Country vote of a domestic / national outlet named in the article's source field. */
 const SOURCE_VOTE = { domestic: 1.2, national: 0.4 };
 
@@ -84,8 +99,7 @@ export function articleContext(doc: Doc, mentions: PlaceMention[], gaz: Gazettee
   // Demonyms (السوري، Syrian) as weak evidence.
   for (const t of doc.tokens) {
     if (t.kind !== 'word') continue;
-    const keys = /[\u0600-\u06FF]/.test(t.text) ? arabicTokenKeys(t.forms) : [latinKey(t.text)];
-    for (const k of keys) {
+    for (const k of demonymKeys(t.text, t.forms)) {
       const iso = gaz.adjectiveKey.get(k);
       if (iso) {
         add(countryVotes, iso, 0.3);
