@@ -12,15 +12,47 @@ import type { Doc, Token } from '../text/types.js';
 
 interface TrieNode<V> {
   children: Map<string, TrieNode<V>>;
-  /** Children whose key is a prefix pattern (from a trailing `*`). */
+  /** Children whose key is a prefix pattern (from a trailing `*`), in the order they were added. */
   prefixes: [string, TrieNode<V>][];
-  /** The same prefix children indexed by their first character (matching stays fast with many). */
-  prefixByChar: Map<string, [string, TrieNode<V>][]>;
+  /**
+   * The same prefix patterns in a character trie, so that the patterns a form starts with are
+   * found in one pass over the form's characters (the Arabic triggers have ~100 patterns in ا).
+   */
+  prefixTree: CharNode<V> | null;
   values: V[];
 }
 
+/** A node of a prefix-pattern character trie; `child` is set where a pattern ends. */
+interface CharNode<V> {
+  next: Map<number, CharNode<V>>;
+  child: TrieNode<V> | null;
+  /** Index of the pattern in its node's `prefixes` (the order matches are tried in). */
+  order: number;
+}
+
 function node<V>(): TrieNode<V> {
-  return { children: new Map(), prefixes: [], prefixByChar: new Map(), values: [] };
+  return { children: new Map(), prefixes: [], prefixTree: null, values: [] };
+}
+
+function charNode<V>(): CharNode<V> {
+  return { next: new Map(), child: null, order: -1 };
+}
+
+/** The prefix-pattern children of a node whose pattern the form starts with, in pattern order. */
+function prefixChildren<V>(tree: CharNode<V>, f: string): CharNode<V>[] | null {
+  let hit: CharNode<V> | null = null;
+  let hits: CharNode<V>[] | null = null;
+  let cur: CharNode<V> | undefined = tree;
+  for (let c = 0; c < f.length; c++) {
+    cur = cur.next.get(f.charCodeAt(c));
+    if (!cur) break;
+    if (!cur.child) continue;
+    if (!hit) hit = cur;
+    else if (hits) hits.push(cur);
+    else hits = [hit, cur];
+  }
+  if (hits) return hits.sort((a, b) => a.order - b.order);
+  return hit ? [hit] : null;
 }
 
 export interface Match<V> {
@@ -75,9 +107,19 @@ export class PhraseMatcher<V> {
         if (!child) {
           child = node();
           n.prefixes.push([p, child]);
-          const byChar = n.prefixByChar.get(p[0]!);
-          if (byChar) byChar.push([p, child]);
-          else n.prefixByChar.set(p[0]!, [[p, child]]);
+          n.prefixTree ??= charNode();
+          let cn = n.prefixTree;
+          for (let c = 0; c < p.length; c++) {
+            const code = p.charCodeAt(c);
+            let next = cn.next.get(code);
+            if (!next) {
+              next = charNode();
+              cn.next.set(code, next);
+            }
+            cn = next;
+          }
+          cn.child = child;
+          cn.order = n.prefixes.length - 1;
         }
         n = child;
       } else {
@@ -130,16 +172,16 @@ export class PhraseMatcher<V> {
         else tried = [c];
         best = this.walk(c, tokens, i, j + 1, limit, best);
       }
-      if (n.prefixByChar.size) {
-        const cands = n.prefixByChar.get(f[0]!);
-        if (!cands) continue;
-        for (const [p, pc] of cands) {
-          if (!f.startsWith(p) || pc === first || tried?.includes(pc)) continue;
-          if (!first) first = pc;
-          else if (tried) tried.push(pc);
-          else tried = [pc];
-          best = this.walk(pc, tokens, i, j + 1, limit, best);
-        }
+      if (!n.prefixTree) continue;
+      const found = prefixChildren(n.prefixTree, f);
+      if (!found) continue;
+      for (const cn of found) {
+        const pc = cn.child!;
+        if (pc === first || tried?.includes(pc)) continue;
+        if (!first) first = pc;
+        else if (tried) tried.push(pc);
+        else tried = [pc];
+        best = this.walk(pc, tokens, i, j + 1, limit, best);
       }
     }
     return best;
