@@ -148,6 +148,11 @@ export class PhraseTable<V> {
     this.maxLen = Math.max(this.maxLen, keys.length);
   }
 
+  /** The normalised first tokens of the phrases (a phrase can only start at a token that reads as one). */
+  firstKeys(): Iterable<string> {
+    return this.byFirst.keys();
+  }
+
   /** The longest phrase starting at token i and ending before `limit`. */
   matchAt(
     tokens: Token[],
