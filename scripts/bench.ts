@@ -77,8 +77,14 @@ async function bare(path: string): Promise<{ n: number; ms: number }> {
 async function extract(
   path: string,
   jobs: number,
-): Promise<{ n: number; events: number; ms: number; startupMs: number }> {
+): Promise<{ n: number; events: number; ms: number; startupMs: number; cores: number }> {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  // CPU time of all threads over the wall time: how many cores the run kept busy
+  const cores = () => {
+    const c = process.cpuUsage(cpu0);
+    return (c.user + c.system) / 1000 / (performance.now() - t0);
+  };
   let n = 0;
   let events = 0;
   if (jobs === 1) {
@@ -89,10 +95,12 @@ async function extract(
       events += ex.extract(item.article).events.length;
       n++;
     }
-    return { n, events, ms: performance.now() - t0, startupMs };
+    return { n, events, ms: performance.now() - t0, startupMs, cores: cores() };
   }
   const pool = await ExtractorPool.create(jobs);
   const startupMs = performance.now() - t0;
+  // A window of articles in flight, as `marsad extract` keeps (the oldest is awaited while the
+  // workers go on with the others), so that no worker waits for a batch to finish.
   const inflight: Promise<unknown>[] = [];
   let seq = 0;
   for await (const item of readJsonl(jsonlFileStream(path))) {
@@ -103,11 +111,12 @@ async function extract(
         n++;
       }),
     );
-    if (inflight.length >= jobs * 8) await Promise.all(inflight.splice(0));
+    while (inflight.length >= jobs * 8) await inflight.shift();
   }
   await Promise.all(inflight);
+  const used = cores();
   await pool.close();
-  return { n, events, ms: performance.now() - t0, startupMs };
+  return { n, events, ms: performance.now() - t0, startupMs, cores: used };
 }
 
 const jobs = values.jobs ? Number(values.jobs) : availableParallelism();
@@ -126,6 +135,7 @@ try {
   console.log(
     `extract (${jobs} thread${jobs > 1 ? 's' : ''}, startup ${(e.startupMs / 1000).toFixed(2)} s included): ${rate(e.n, e.ms)} articles/s, ${mbs(e.ms)} MB/s, ${e.events} events`,
   );
+  console.log(`cores busy during extract (CPU time / wall time, all threads): ${e.cores.toFixed(2)}`);
   console.log(`ratio extract/bare: ${((b.ms / e.ms) * 100).toFixed(1)}%`);
   console.log(`peak memory (max RSS, all threads): ${rss.toFixed(0)} MB`);
 } finally {
