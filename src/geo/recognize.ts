@@ -32,16 +32,8 @@ import {
 import { arabicTokenKeys, type Gazetteer, type Place, type TrieNode } from './gazetteer.js';
 import { isArticle, latinParts, looseSkeleton, skeleton } from './names.js';
 
-/** Gazetteer keys of a normalised Arabic word: its clitic readings with the article dropped. */
-const arabicWordKeys = memoByString((norm: string): readonly string[] =>
-  arabicTokenKeys(proclitReadings(norm).map((r) => r.stem)),
-);
 /** Latin name parts of a word (see latinParts), once per distinct word. */
 const wordParts = memoByString((text: string): readonly string[] => latinParts(text));
-/** The parts of a word that are not articles (Al-Hasakah → hasakah). */
-const wordNameParts = memoByString((text: string): readonly string[] =>
-  wordParts(text).filter((p) => !isArticle(p)),
-);
 /** Consonant skeletons of the text's word runs and of gazetteer names (see skeleton). */
 const skeletonOf = memoByString(skeleton);
 
@@ -133,40 +125,92 @@ function candidateOf(p: Place, via: GeoCandidate['via']): GeoCandidate {
 }
 
 /** One matchable unit: an Arabic word, or a part of an English word (split at hyphens). */
-interface Unit {
-  keys: readonly string[];
+interface Unit extends WordUnit {
   token: number;
+}
+
+/** A unit of a word, the same wherever the word occurs. */
+interface WordUnit {
+  keys: readonly string[];
   /** First/last unit of its token. */
   first: boolean;
   last: boolean;
+  /** The children of the trie's root reached by the keys, in key order (a first unit only). */
+  roots: readonly TrieNode[];
 }
 
-function unitsOf(tokens: Token[], from: number, to: number): Unit[] {
-  const units: Unit[] = [];
-  for (let i = from; i < to; i++) {
-    const t = tokens[i]!;
-    if (t.kind !== 'word') {
-      units.push({ keys: [], token: i, first: true, last: true });
-      continue;
-    }
-    if (HAS_ARABIC.test(t.text)) {
-      units.push({ keys: arabicWordKeys(t.norm), token: i, first: true, last: true });
-      continue;
-    }
-    const text = t.forms.length > 1 && /['’]s$/i.test(t.text) ? t.text.slice(0, -2) : t.text;
-    const parts = wordNameParts(text);
-    if (!parts.length) continue; // an article alone ("Al"): transparent
-    parts.forEach((p, k) => {
-      units.push({ keys: [p], token: i, first: k === 0, last: k === parts.length - 1 });
-    });
+const PUNCT_UNITS: readonly WordUnit[] = [{ keys: [], first: true, last: true, roots: [] }];
+const NO_UNITS: readonly WordUnit[] = [];
+
+/** The units of each distinct word, per gazetteer (bounded: starts afresh when full). */
+const wordUnitMemo = new WeakMap<Gazetteer, Map<string, readonly WordUnit[]>>();
+
+/**
+ * A word's units: an Arabic word is one unit whose keys are its clitic readings with the article
+ * dropped; a Latin word gives a unit per name part (split at hyphens, articles dropped; none for an
+ * article alone, which is transparent). A token's norm and forms follow from its text.
+ */
+function wordUnits(gaz: Gazetteer, t: Token): readonly WordUnit[] {
+  if (t.kind !== 'word') return PUNCT_UNITS;
+  let memo = wordUnitMemo.get(gaz);
+  if (!memo) {
+    memo = new Map();
+    wordUnitMemo.set(gaz, memo);
+  }
+  let units = memo.get(t.text);
+  if (!units) {
+    units = computeWordUnits(gaz, t);
+    if (memo.size >= 50_000) memo.clear();
+    memo.set(t.text, units);
   }
   return units;
 }
 
-/** Longest trie match starting at unit u (ending at a token boundary). */
-function matchAt(root: TrieNode, units: Unit[], u: number): { end: number; ids: number[] } | null {
-  if (!units[u]!.first) return null;
-  return walk(root, units, u, u, null);
+function computeWordUnits(gaz: Gazetteer, t: Token): readonly WordUnit[] {
+  if (HAS_ARABIC.test(t.text)) {
+    const keys = arabicTokenKeys(proclitReadings(t.norm).map((r) => r.stem));
+    return [{ keys, first: true, last: true, roots: rootChildren(gaz.arTrie, keys) }];
+  }
+  const text = t.forms.length > 1 && /['’]s$/i.test(t.text) ? t.text.slice(0, -2) : t.text;
+  const parts = wordParts(text).filter((p) => !isArticle(p));
+  if (!parts.length) return NO_UNITS;
+  return parts.map((p, k) => ({
+    keys: [p],
+    first: k === 0,
+    last: k === parts.length - 1,
+    roots: k === 0 ? rootChildren(gaz.enTrie, [p]) : [],
+  }));
+}
+
+function rootChildren(root: TrieNode, keys: readonly string[]): TrieNode[] {
+  const out: TrieNode[] = [];
+  for (const k of keys) {
+    const c = root.next.get(k);
+    if (c && !out.includes(c)) out.push(c);
+  }
+  return out;
+}
+
+function unitsOf(gaz: Gazetteer, tokens: Token[], from: number, to: number): Unit[] {
+  const units: Unit[] = [];
+  for (let i = from; i < to; i++) {
+    for (const w of wordUnits(gaz, tokens[i]!)) {
+      units.push({ keys: w.keys, first: w.first, last: w.last, roots: w.roots, token: i });
+    }
+  }
+  return units;
+}
+
+/**
+ * Longest trie match starting at unit u (ending at a token boundary): the walk from each root
+ * child the unit reaches (the Arabic trie for an Arabic word, the Latin one for a Latin word).
+ */
+function matchAt(units: Unit[], u: number): { end: number; ids: number[] } | null {
+  const unit = units[u]!;
+  if (!unit.first) return null;
+  let best: { end: number; ids: number[] } | null = null;
+  for (const c of unit.roots) best = walk(c, units, u, u + 1, best);
+  return best;
 }
 
 /** Depth-first walk from node n at unit j: each child reached by one of the unit's keys, once, in key order. */
@@ -615,7 +659,7 @@ function partOfLongerName(doc: Doc, units: Unit[], u: number, end: number, sentE
 export function recognizePlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
   const out: PlaceMention[] = [];
   for (const sent of doc.sentences) {
-    const units = unitsOf(doc.tokens, sent.tokenStart, sent.tokenEnd);
+    const units = unitsOf(gaz, doc.tokens, sent.tokenStart, sent.tokenEnd);
     for (let u = 0; u < units.length; ) {
       const unit = units[u]!;
       if (!unit.keys.length) {
@@ -624,7 +668,7 @@ export function recognizePlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
       }
       const tok = doc.tokens[unit.token]!;
       const arabic = HAS_ARABIC.test(tok.text);
-      const m = matchAt(arabic ? gaz.arTrie : gaz.enTrie, units, u);
+      const m = matchAt(units, u);
       let ids: number[] = [];
       let end = u + 1;
       let via: GeoCandidate['via'] = 'alias';
