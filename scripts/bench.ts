@@ -61,8 +61,15 @@ function buildInput(): { path: string; cleanup: () => void; from: string } {
   };
 }
 
-async function bare(path: string): Promise<{ n: number; ms: number }> {
+/** CPU time (ms) used by all threads of the process since `start`. */
+function cpuMs(start: NodeJS.CpuUsage): number {
+  const c = process.cpuUsage(start);
+  return (c.user + c.system) / 1000;
+}
+
+async function bare(path: string): Promise<{ n: number; ms: number; cpu: number }> {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let n = 0;
   for await (const item of readJsonl(jsonlFileStream(path))) {
     if (!item.ok) continue;
@@ -71,20 +78,15 @@ async function bare(path: string): Promise<{ n: number; ms: number }> {
     createDoc({ id: a.id, text: a.text, title: a.title, lang: a.lang });
     n++;
   }
-  return { n, ms: performance.now() - t0 };
+  return { n, ms: performance.now() - t0, cpu: cpuMs(cpu0) };
 }
 
 async function extract(
   path: string,
   jobs: number,
-): Promise<{ n: number; events: number; ms: number; startupMs: number; cores: number }> {
+): Promise<{ n: number; events: number; ms: number; startupMs: number; cpu: number }> {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  // CPU time of all threads over the wall time: how many cores the run kept busy
-  const cores = () => {
-    const c = process.cpuUsage(cpu0);
-    return (c.user + c.system) / 1000 / (performance.now() - t0);
-  };
   let n = 0;
   let events = 0;
   if (jobs === 1) {
@@ -95,7 +97,7 @@ async function extract(
       events += ex.extract(item.article).events.length;
       n++;
     }
-    return { n, events, ms: performance.now() - t0, startupMs, cores: cores() };
+    return { n, events, ms: performance.now() - t0, startupMs, cpu: cpuMs(cpu0) };
   }
   const pool = await ExtractorPool.create(jobs);
   const startupMs = performance.now() - t0;
@@ -114,9 +116,9 @@ async function extract(
     while (inflight.length >= jobs * 8) await inflight.shift();
   }
   await Promise.all(inflight);
-  const used = cores();
+  const cpu = cpuMs(cpu0);
   await pool.close();
-  return { n, events, ms: performance.now() - t0, startupMs, cores: used };
+  return { n, events, ms: performance.now() - t0, startupMs, cpu };
 }
 
 const jobs = values.jobs ? Number(values.jobs) : availableParallelism();
@@ -135,8 +137,12 @@ try {
   console.log(
     `extract (${jobs} thread${jobs > 1 ? 's' : ''}, startup ${(e.startupMs / 1000).toFixed(2)} s included): ${rate(e.n, e.ms)} articles/s, ${mbs(e.ms)} MB/s, ${e.events} events`,
   );
-  console.log(`cores busy during extract (CPU time / wall time, all threads): ${e.cores.toFixed(2)}`);
   console.log(`ratio extract/bare: ${((b.ms / e.ms) * 100).toFixed(1)}%`);
+  // On a shared machine the wall-clock figures depend on the other jobs; CPU time much less.
+  const perCpu = (n: number, cpu: number) => n / (cpu / 1000);
+  console.log(
+    `cores busy during extract: ${(e.cpu / e.ms).toFixed(2)} of ${jobs}; per CPU-second (all threads): bare ${perCpu(b.n, b.cpu).toFixed(1)}, extract ${perCpu(e.n, e.cpu).toFixed(1)} articles; ratio if the ${jobs} cores were all busy with it: ${((perCpu(e.n, e.cpu) * jobs * 100) / perCpu(b.n, b.cpu)).toFixed(1)}%`,
+  );
   console.log(`peak memory (max RSS, all threads): ${rss.toFixed(0)} MB`);
 } finally {
   input.cleanup();
