@@ -101,21 +101,24 @@ async function extract(
   }
   const pool = await ExtractorPool.create(jobs);
   const startupMs = performance.now() - t0;
-  // A window of articles in flight, as `marsad extract` keeps (the oldest is awaited while the
-  // workers go on with the others), so that no worker waits for a batch to finish.
-  const inflight: Promise<unknown>[] = [];
+  // A window of articles in flight; a new one is sent as soon as any is done, so that no worker
+  // waits for a slow article ahead of it (nor for a batch) to finish.
+  const window = jobs * 32;
+  let inFlight = 0;
+  let wake: (() => void) | null = null;
   let seq = 0;
   for await (const item of readJsonl(jsonlFileStream(path))) {
     if (!item.ok) continue;
-    inflight.push(
-      pool.extract(seq++, item.article).then((r) => {
-        if (r.ok) events += r.output.events.length;
-        n++;
-      }),
-    );
-    while (inflight.length >= jobs * 8) await inflight.shift();
+    inFlight++;
+    void pool.extract(seq++, item.article).then((r) => {
+      if (r.ok) events += r.output.events.length;
+      n++;
+      inFlight--;
+      wake?.();
+    });
+    while (inFlight >= window) await new Promise<void>((resolve) => (wake = resolve));
   }
-  await Promise.all(inflight);
+  while (inFlight > 0) await new Promise<void>((resolve) => (wake = resolve));
   const cpu = cpuMs(cpu0);
   await pool.close();
   return { n, events, ms: performance.now() - t0, startupMs, cpu };
