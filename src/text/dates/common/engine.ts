@@ -1,4 +1,4 @@
-import { ANY_PREFIX, readings } from '../../numbers/common/phrases.js';
+import { readsAsOneOf } from '../../numbers/common/phrases.js';
 import type { Doc, Token } from '../../types.js';
 import type { DateConfig, DateContext, DateMatch, DateRefiner } from '../types.js';
 import type { YMD } from './calendar.js';
@@ -18,10 +18,7 @@ function configFirstWords(config: DateConfig): Set<string> {
 
 /** Can a parser that declares its first words match at token t? */
 function opens(t: Token, words: Set<string>): boolean {
-  if (t.kind === 'number') return true;
-  for (const r of readings(t, ANY_PREFIX)) if (words.has(r.stem)) return true;
-  for (const f of t.forms) if (words.has(f)) return true;
-  return false;
+  return t.kind === 'number' || readsAsOneOf(t, words);
 }
 
 /**

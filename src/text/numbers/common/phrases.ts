@@ -95,6 +95,16 @@ export function readings(t: Token, allowed: ReadonlySet<string> = ANY_PREFIX): R
   return out;
 }
 
+/**
+ * Does token t read as one of `words`: one of its readings (any proclitic), or one of its forms?
+ * The engines use it to try a parser only where its match can start.
+ */
+export function readsAsOneOf(t: Token, words: ReadonlySet<string>): boolean {
+  for (const r of readings(t, ANY_PREFIX)) if (words.has(r.stem)) return true;
+  for (const f of t.forms) if (words.has(f)) return true;
+  return false;
+}
+
 /** Looks a token up in a map through its readings; returns the first hit. */
 export function lookup<V>(
   t: Token | undefined,
