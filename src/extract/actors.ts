@@ -12,6 +12,25 @@ export interface ActorContext {
   year?: number;
 }
 
+/** The named (not generic) entries of a lexicon grouped by identity, in lexicon order; built once. */
+const identityGroups = new WeakMap<ActorLexicon, Map<string, ActorEntry[]>>();
+
+function namedByIdentity(lex: ActorLexicon): Map<string, ActorEntry[]> {
+  let groups = identityGroups.get(lex);
+  if (!groups) {
+    groups = new Map();
+    for (const e of lex.entries) {
+      if (e.generic) continue;
+      const id = entryIdentity(e);
+      const group = groups.get(id);
+      if (group) group.push(e);
+      else groups.set(id, [e]);
+    }
+    identityGroups.set(lex, groups);
+  }
+  return groups;
+}
+
 /**
  * Resolves a mention's candidate entries for a country and year; when the winner is scoped to
  * another country, a same-identity entry scoped to this one is preferred (an alias listed only
@@ -25,10 +44,8 @@ export function resolveMention(
   const r = resolveActor(lex, entries, c);
   if (!r || !c.country || r.entry.generic || r.entry.countries.length === 0) return r;
   if (r.entry.countries.includes(c.country)) return r;
-  const id = entryIdentity(r.entry);
-  const local = lex.entries.filter(
-    (e) => !e.generic && e.countries.includes(c.country!) && entryIdentity(e) === id,
-  );
+  const sameIdentity = namedByIdentity(lex).get(entryIdentity(r.entry)) ?? [];
+  const local = sameIdentity.filter((e) => e.countries.includes(c.country!));
   if (!local.length) return r;
   return resolveActor(lex, local, c) ?? r;
 }

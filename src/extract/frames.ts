@@ -104,6 +104,7 @@ export function buildFrames(doc: Doc, ann: Annotations, ctx: ExtractContext): Fr
     for (const t of ann.triggers)
       if (t.entry.subEventType === 'Chemical weapon' && t.entry.weight < 0.7) blockedTriggers.add(t);
   const idx = buildCountIndex(ann, blockedTriggers);
+  const places = placesOfEvents(doc, ann, rules);
   const frames: Frame[] = [];
   for (const s of doc.sentences) {
     const trig = trigBySentence.get(s.i);
@@ -143,11 +144,27 @@ export function buildFrames(doc: Doc, ann: Annotations, ctx: ExtractContext): Fr
     for (const g of groups) {
       const gt = live.filter((t) => t.tokenStart >= g.from && t.tokenStart < g.to);
       if (!gt.some((t) => isStrong(t))) continue;
-      const f = buildFrame(doc, ann, ctx, rules, idx, gt, g, s.part, frames.length, support);
+      const f = buildFrame(doc, ann, ctx, rules, idx, gt, g, s.part, frames.length, support, places);
       if (f) for (const x of splitByPlace(doc, ann, f, rules)) frames.push({ ...x, id: frames.length });
     }
   }
   return frames;
+}
+
+/**
+ * The places that can locate an event: not one in a background clause, nor a country or city that speaks or condemns («أدانت
+ * الكويت», "Egypt said"), which is not where it happened.
+ */
+function placesOfEvents(doc: Doc, ann: Annotations, rules: LangRules): PlaceHit[] {
+  const condemnationEnds = new Set<number>();
+  for (const c of ann.cues) if (c.entry.kind === 'condemnation') condemnationEnds.add(c.tokenEnd);
+  // a place in a background clause («since sarin killed hundreds in Ghouta») is not where it happened
+  const background = backgroundTokens(ann.background);
+  return ann.places.filter((p) => {
+    if (background.has(p.tokenStart)) return false;
+    const prev = doc.tokens[p.tokenStart - 1];
+    return !(prev && (hasForm(prev, rules.reportVerbs) || condemnationEnds.has(p.tokenStart)));
+  });
 }
 
 const PROTEST_TYPES = new Set(['Protests', 'Riots']);
@@ -283,6 +300,7 @@ function buildFrame(
   part: 'title' | 'text',
   id: number,
   support: readonly SupportPhrase[],
+  places: PlaceHit[],
 ): Frame | null {
   // the owner of a supporting strike is an ally of the action's actor, never a side of it
   const phraseOf = (m: ActorMention) =>
@@ -362,18 +380,6 @@ function buildFrame(
   const seg = segments(doc, g.from, g.to).find(
     (x) => typing.main.tokenStart >= x.from && typing.main.tokenStart < x.to,
   );
-  // a country or city that speaks or condemns («أدانت الكويت», "Egypt said") is not where it happened
-  const speaking = (p: PlaceHit) => {
-    const prev = doc.tokens[p.tokenStart - 1];
-    return (
-      !!prev &&
-      (hasForm(prev, rules.reportVerbs) ||
-        ann.cues.some((c) => c.entry.kind === 'condemnation' && c.tokenEnd === p.tokenStart))
-    );
-  };
-  // a place in a background clause («since sarin killed hundreds in Ghouta») is not where it happened
-  const background = backgroundTokens(ann.background);
-  const places = ann.places.filter((p) => !speaking(p) && !background.has(p.tokenStart));
   const place =
     (seg && pickPlace(places, seg.from, seg.to, typing.main, ann.country?.iso2)) ??
     pickPlace(places, g.from, g.to, typing.main, ann.country?.iso2);

@@ -7,7 +7,7 @@ import {
   latinKey,
   latinParts,
   looseSkeleton,
-  skeleton,
+  skeletonOfParts,
 } from './names.js';
 
 export interface Country extends CountryRecord {}
@@ -64,6 +64,10 @@ function trieNode(): TrieNode {
   return { next: new Map(), ids: [] };
 }
 
+/**
+ * Index builders. Entries are added in id order (all names of one entry together), so an id
+ * already in a list can only be its last one: that is the duplicate check.
+ */
 function trieAdd(root: TrieNode, keys: string[], id: number): void {
   if (!keys.length) return;
   let n = root;
@@ -75,14 +79,14 @@ function trieAdd(root: TrieNode, keys: string[], id: number): void {
     }
     n = c;
   }
-  if (!n.ids.includes(id)) n.ids.push(id);
+  if (n.ids[n.ids.length - 1] !== id) n.ids.push(id);
 }
 
 function push(map: Map<string, number[]>, key: string, id: number): void {
   if (!key) return;
   const l = map.get(key);
   if (!l) map.set(key, [id]);
-  else if (!l.includes(id)) l.push(id);
+  else if (l[l.length - 1] !== id) l.push(id);
 }
 
 export function createGazetteer(data: GazetteerData): Gazetteer {
@@ -117,7 +121,7 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
         trieAdd(gaz.enTrie, parts, p.id);
         push(gaz.keyIndex, parts.join(' '), p.id);
         push(gaz.compactIndex, parts.join(''), p.id);
-        const sk = skeleton(n);
+        const sk = skeletonOfParts(parts);
         push(gaz.skeletonIndex, sk, p.id);
         for (const l of looseSkeleton(sk)) push(gaz.looseIndex, l, p.id);
       }

@@ -66,7 +66,12 @@ export function latinKey(s: string): string {
 
 /** Consonant skeleton of a Latin name: "Dayr az Zawr" and "Deir ez-Zor" → "drzr". */
 export function skeleton(s: string): string {
-  let k = latinParts(s).join('');
+  return skeletonOfParts(latinParts(s));
+}
+
+/** The skeleton of a name already split by latinParts. */
+export function skeletonOfParts(parts: readonly string[]): string {
+  let k = parts.join('');
   k = k
     .replace(/dj/g, 'j')
     .replace(/ou/g, 'u')

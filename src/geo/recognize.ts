@@ -5,6 +5,7 @@
 import { proclitReadings } from '../text/ar/clitics.js';
 import { addSpan } from '../text/doc.js';
 import type { Doc, Token } from '../text/types.js';
+import { memoByString } from '../util/memo.js';
 import {
   AR_DESCRIPTORS,
   AR_DIRECTIONS,
@@ -30,6 +31,11 @@ import {
 } from './cues.js';
 import { arabicTokenKeys, type Gazetteer, type Place, type TrieNode } from './gazetteer.js';
 import { isArticle, latinParts, looseSkeleton, skeleton } from './names.js';
+
+/** Latin name parts of a word (see latinParts), once per distinct word. */
+const wordParts = memoByString((text: string): readonly string[] => latinParts(text));
+/** Consonant skeletons of the text's word runs and of gazetteer names (see skeleton). */
+const skeletonOf = memoByString(skeleton);
 
 export interface GeoCandidate {
   id: number;
@@ -119,54 +125,115 @@ function candidateOf(p: Place, via: GeoCandidate['via']): GeoCandidate {
 }
 
 /** One matchable unit: an Arabic word, or a part of an English word (split at hyphens). */
-interface Unit {
-  keys: string[];
+interface Unit extends WordUnit {
   token: number;
+}
+
+/** A unit of a word, the same wherever the word occurs. */
+interface WordUnit {
+  keys: readonly string[];
   /** First/last unit of its token. */
   first: boolean;
   last: boolean;
+  /** The children of the trie's root reached by the keys, in key order (a first unit only). */
+  roots: readonly TrieNode[];
 }
 
-function unitsOf(tokens: Token[], from: number, to: number): Unit[] {
-  const units: Unit[] = [];
-  for (let i = from; i < to; i++) {
-    const t = tokens[i]!;
-    if (t.kind !== 'word') {
-      units.push({ keys: [], token: i, first: true, last: true });
-      continue;
-    }
-    if (HAS_ARABIC.test(t.text)) {
-      const readings = proclitReadings(t.norm).map((r) => r.stem);
-      units.push({ keys: arabicTokenKeys(readings), token: i, first: true, last: true });
-      continue;
-    }
-    const text = t.forms.length > 1 && /['’]s$/i.test(t.text) ? t.text.slice(0, -2) : t.text;
-    const parts = latinParts(text).filter((p) => !isArticle(p));
-    if (!parts.length) continue; // an article alone ("Al"): transparent
-    parts.forEach((p, k) => {
-      units.push({ keys: [p], token: i, first: k === 0, last: k === parts.length - 1 });
-    });
+const PUNCT_UNITS: readonly WordUnit[] = [{ keys: [], first: true, last: true, roots: [] }];
+const NO_UNITS: readonly WordUnit[] = [];
+
+/** The units of each distinct word, per gazetteer (bounded: starts afresh when full). */
+const wordUnitMemo = new WeakMap<Gazetteer, Map<string, readonly WordUnit[]>>();
+
+/**
+ * A word's units: an Arabic word is one unit whose keys are its clitic readings with the article
+ * dropped; a Latin word gives a unit per name part (split at hyphens, articles dropped; none for an
+ * article alone, which is transparent). A token's norm and forms follow from its text.
+ */
+function wordUnits(gaz: Gazetteer, t: Token): readonly WordUnit[] {
+  if (t.kind !== 'word') return PUNCT_UNITS;
+  let memo = wordUnitMemo.get(gaz);
+  if (!memo) {
+    memo = new Map();
+    wordUnitMemo.set(gaz, memo);
+  }
+  let units = memo.get(t.text);
+  if (!units) {
+    units = computeWordUnits(gaz, t);
+    if (memo.size >= 50_000) memo.clear();
+    memo.set(t.text, units);
   }
   return units;
 }
 
-/** Longest trie match starting at unit u (ending at a token boundary). */
-function matchAt(root: TrieNode, units: Unit[], u: number): { end: number; ids: number[] } | null {
-  if (!units[u]!.first) return null;
-  let best: { end: number; ids: number[] } | null = null;
-  const walk = (n: TrieNode, j: number) => {
-    if (n.ids.length && j > u && units[j - 1]!.last && (!best || j > best.end)) best = { end: j, ids: n.ids };
-    if (j >= units.length || j - u > 6) return;
-    const tried = new Set<TrieNode>();
-    for (const k of units[j]!.keys) {
-      const c = n.next.get(k);
-      if (c && !tried.has(c)) {
-        tried.add(c);
-        walk(c, j + 1);
-      }
+function computeWordUnits(gaz: Gazetteer, t: Token): readonly WordUnit[] {
+  if (HAS_ARABIC.test(t.text)) {
+    const keys = arabicTokenKeys(proclitReadings(t.norm).map((r) => r.stem));
+    return [{ keys, first: true, last: true, roots: rootChildren(gaz.arTrie, keys) }];
+  }
+  const text = t.forms.length > 1 && /['’]s$/i.test(t.text) ? t.text.slice(0, -2) : t.text;
+  const parts = wordParts(text).filter((p) => !isArticle(p));
+  if (!parts.length) return NO_UNITS;
+  return parts.map((p, k) => ({
+    keys: [p],
+    first: k === 0,
+    last: k === parts.length - 1,
+    roots: k === 0 ? rootChildren(gaz.enTrie, [p]) : [],
+  }));
+}
+
+function rootChildren(root: TrieNode, keys: readonly string[]): TrieNode[] {
+  const out: TrieNode[] = [];
+  for (const k of keys) {
+    const c = root.next.get(k);
+    if (c && !out.includes(c)) out.push(c);
+  }
+  return out;
+}
+
+function unitsOf(gaz: Gazetteer, tokens: Token[], from: number, to: number): Unit[] {
+  const units: Unit[] = [];
+  for (let i = from; i < to; i++) {
+    for (const w of wordUnits(gaz, tokens[i]!)) {
+      units.push({ keys: w.keys, first: w.first, last: w.last, roots: w.roots, token: i });
     }
-  };
-  walk(root, u);
+  }
+  return units;
+}
+
+/**
+ * Longest trie match starting at unit u (ending at a token boundary): the walk from each root
+ * child the unit reaches (the Arabic trie for an Arabic word, the Latin one for a Latin word).
+ */
+function matchAt(units: Unit[], u: number): { end: number; ids: number[] } | null {
+  const unit = units[u]!;
+  if (!unit.first) return null;
+  let best: { end: number; ids: number[] } | null = null;
+  for (const c of unit.roots) best = walk(c, units, u, u + 1, best);
+  return best;
+}
+
+/** Depth-first walk from node n at unit j: each child reached by one of the unit's keys, once, in key order. */
+function walk(
+  n: TrieNode,
+  units: Unit[],
+  u: number,
+  j: number,
+  best: { end: number; ids: number[] } | null,
+): { end: number; ids: number[] } | null {
+  if (n.ids.length && j > u && units[j - 1]!.last && (!best || j > best.end)) best = { end: j, ids: n.ids };
+  if (j >= units.length || j - u > 6) return best;
+  const keys = units[j]!.keys;
+  let first: TrieNode | null = null;
+  let tried: TrieNode[] | null = null;
+  for (let k = 0; k < keys.length; k++) {
+    const c = n.next.get(keys[k]!);
+    if (!c || c === first || tried?.includes(c)) continue;
+    if (!first) first = c;
+    else if (tried) tried.push(c);
+    else tried = [c];
+    best = walk(c, units, u, j + 1, best);
+  }
   return best;
 }
 
@@ -385,7 +452,7 @@ function skeletonMatch(
   while (
     s0 > sentStart &&
     !EN_WORD_ARTICLES.has(toks[s0 - 1]!.text) &&
-    latinParts(toks[s0 - 1]!.text).every(isArticle) &&
+    wordParts(toks[s0 - 1]!.text).every(isArticle) &&
     toks[s0 - 1]!.kind === 'word'
   )
     s0--;
@@ -411,7 +478,7 @@ function skeletonMatch(
     if (!un.last) continue;
     const next = un.token + 1 < sentEnd ? toks[un.token + 1]!.norm : '';
     if (!cueBefore && !EN_CUE_AFTER.has(next) && !EN_REGION_AFTER.has(next)) continue;
-    const sk = skeleton(words.join(' '));
+    const sk = skeletonOf(words.join(' '));
     if (sk.length < 4) continue;
     let hit = gaz.skeletonIndex.get(sk);
     if (!hit) for (const l of looseSkeleton(sk)) hit ??= gaz.looseIndex.get(l);
@@ -423,7 +490,7 @@ function skeletonMatch(
       // the matching name ends like the text's (a vowel or not): "Karmali" is not "Kurmul"
       return p.names.some((n) => {
         if (HAS_ARABIC.test(n)) return false;
-        const k = skeleton(n);
+        const k = skeletonOf(n);
         return (
           (k === sk || looseSkeleton(k).some((l) => looseSkeleton(sk).includes(l))) &&
           vowelFinal(n) === vowelFinal(query)
@@ -470,7 +537,7 @@ function scoreMention(
   ctx: Context,
   arabic: boolean,
   singleKey: string,
-  unitKeys: string[],
+  unitKeys: readonly string[],
   lowerListed = false,
 ): number {
   let best = 0;
@@ -554,7 +621,7 @@ function listedWithPlace(
     t.kind === 'word' &&
     UPPER.test(t.text) &&
     !HAS_ARABIC.test(t.text) &&
-    gaz.keyIndex.has(latinParts(t.text).join(' '));
+    gaz.keyIndex.has(wordParts(t.text).join(' '));
   const prev = s > sent.tokenStart ? toks[s - 1] : undefined;
   const next = e < sent.tokenEnd ? toks[e] : undefined;
   const after = e + 1 < sent.tokenEnd ? toks[e + 1] : undefined;
@@ -592,7 +659,7 @@ function partOfLongerName(doc: Doc, units: Unit[], u: number, end: number, sentE
 export function recognizePlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
   const out: PlaceMention[] = [];
   for (const sent of doc.sentences) {
-    const units = unitsOf(doc.tokens, sent.tokenStart, sent.tokenEnd);
+    const units = unitsOf(gaz, doc.tokens, sent.tokenStart, sent.tokenEnd);
     for (let u = 0; u < units.length; ) {
       const unit = units[u]!;
       if (!unit.keys.length) {
@@ -601,7 +668,7 @@ export function recognizePlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
       }
       const tok = doc.tokens[unit.token]!;
       const arabic = HAS_ARABIC.test(tok.text);
-      const m = matchAt(arabic ? gaz.arTrie : gaz.enTrie, units, u);
+      const m = matchAt(units, u);
       let ids: number[] = [];
       let end = u + 1;
       let via: GeoCandidate['via'] = 'alias';
@@ -639,7 +706,7 @@ export function recognizePlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
           t.kind === 'word' &&
           !HAS_ARABIC.test(t.text) &&
           !EN_WORD_ARTICLES.has(t.text) &&
-          latinParts(t.text).every(isArticle)
+          wordParts(t.text).every(isArticle)
         )
           tokenStart--;
         else break;

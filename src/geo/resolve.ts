@@ -50,6 +50,21 @@ export interface ArticleContext {
   sourceRegion?: string;
 }
 
+/**
+ * Keys of a word for the demonym index: an Arabic word's clitic readings without the article, or
+ * a Latin word's name key. A word's forms follow from its text, so they are computed once per word.
+ */
+const demonymKeyMemo = new Map<string, readonly string[]>();
+function demonymKeys(text: string, forms: string[]): readonly string[] {
+  let keys = demonymKeyMemo.get(text);
+  if (!keys) {
+    keys = /[\u0600-\u06FF]/.test(text) ? arabicTokenKeys(forms) : [latinKey(text)];
+    if (demonymKeyMemo.size >= 50_000) demonymKeyMemo.clear();
+    demonymKeyMemo.set(text, keys);
+  }
+  return keys;
+}
+
 /** Country vote of a domestic / national outlet named in the article's source field. */
 const SOURCE_VOTE = { domestic: 1.2, national: 0.4 };
 
@@ -84,8 +99,7 @@ export function articleContext(doc: Doc, mentions: PlaceMention[], gaz: Gazettee
   // Demonyms (السوري، Syrian) as weak evidence.
   for (const t of doc.tokens) {
     if (t.kind !== 'word') continue;
-    const keys = /[\u0600-\u06FF]/.test(t.text) ? arabicTokenKeys(t.forms) : [latinKey(t.text)];
-    for (const k of keys) {
+    for (const k of demonymKeys(t.text, t.forms)) {
       const iso = gaz.adjectiveKey.get(k);
       if (iso) {
         add(countryVotes, iso, 0.3);
@@ -220,53 +234,50 @@ export function toLocation(
   let e = place;
   // Region-only mention of a seat town's name → the admin1 itself.
   if (m.regionOnly && e.seatOf) e = gaz.admin1Entry.get(`${e.iso2}|${e.seatOf}`) ?? e;
-  const base = {
+  // Written out field by field (no spread of a shared base): one object shape, built fast.
+  const record = (
+    admin1: string,
+    admin2: string,
+    location: string,
+    location_ar: string | undefined,
+    latitude: number,
+    longitude: number,
+    geo_precision: 1 | 2 | 3,
+    level: Place['level'],
+  ): ResolvedLocation => ({
     country: country.name,
     iso: country.iso,
     iso2: country.iso2,
     admin3: '',
     confidence,
     mention: m,
-  };
+    admin1,
+    admin2,
+    location,
+    location_ar,
+    latitude,
+    longitude,
+    geo_precision,
+    level,
+  });
   if (e.level === 'country') {
-    return {
-      ...base,
-      admin1: '',
-      admin2: '',
-      location: country.name,
-      location_ar: country.name_ar || undefined,
-      latitude: country.lat,
-      longitude: country.lon,
-      geo_precision: 3,
-      level: 'country',
-    };
+    return record('', '', country.name, country.name_ar || undefined, country.lat, country.lon, 3, 'country');
   }
   const admin1 = legacy && e.legacy1 ? e.legacy1 : e.admin1;
   if (e.level === 'admin1') {
     const seat = gaz.seats.get(`${e.iso2}|${e.name}`);
-    return {
-      ...base,
+    return record(
       admin1,
-      admin2: seat?.admin2 ?? '',
-      location: seat?.name ?? e.name,
-      location_ar: seat?.name_ar || e.name_ar || undefined,
-      latitude: seat?.lat ?? e.lat,
-      longitude: seat?.lon ?? e.lon,
-      geo_precision: 3,
-      level: 'admin1',
-    };
+      seat?.admin2 ?? '',
+      seat?.name ?? e.name,
+      seat?.name_ar || e.name_ar || undefined,
+      seat?.lat ?? e.lat,
+      seat?.lon ?? e.lon,
+      3,
+      'admin1',
+    );
   }
-  return {
-    ...base,
-    admin1,
-    admin2: e.admin2,
-    location: e.name,
-    location_ar: e.name_ar || undefined,
-    latitude: e.lat,
-    longitude: e.lon,
-    geo_precision: m.direction ? 2 : 1,
-    level: e.level,
-  };
+  return record(admin1, e.admin2, e.name, e.name_ar || undefined, e.lat, e.lon, m.direction ? 2 : 1, e.level);
 }
 
 /** One resolved location per mention (null when no candidate fits), same order. */

@@ -636,6 +636,30 @@ function countryNameOf(ctx: ResolveContext): string | undefined {
   return ctx.countryName ?? (ctx.country ? COUNTRY_NAMES[ctx.country.toUpperCase()] : undefined);
 }
 
+/**
+ * The state forces of each country (named entries with inter 1 and no parent), by `role|ISO2`, in
+ * lexicon order; built once per lexicon.
+ */
+const stateIndex = new WeakMap<ActorLexicon, Map<string, ActorEntry[]>>();
+
+function stateEntries(lex: ActorLexicon): Map<string, ActorEntry[]> {
+  let index = stateIndex.get(lex);
+  if (!index) {
+    index = new Map();
+    for (const e of lex.entries) {
+      if (e.generic || e.inter !== 1 || e.parent) continue;
+      for (const cc of new Set(e.countries)) {
+        const key = `${e.role}|${cc}`;
+        const list = index.get(key);
+        if (list) list.push(e);
+        else index.set(key, [e]);
+      }
+    }
+    stateIndex.set(lex, index);
+  }
+  return index;
+}
+
 /** The country's state entry of a role (military, police, government) valid in `year`. */
 export function stateActor(
   lex: ActorLexicon,
@@ -644,10 +668,8 @@ export function stateActor(
   year?: number,
 ): ResolvedActor | null {
   const cc = iso2.toUpperCase();
-  const cands = lex.entries.filter(
-    (e) => !e.generic && e.role === role && e.inter === 1 && !e.parent && e.countries.includes(cc),
-  );
-  if (cands.length === 0) return null;
+  const cands = stateEntries(lex).get(`${role}|${cc}`);
+  if (!cands) return null;
   const ctx = { country: cc, year };
   const best = rank(cands, ctx)[0]!;
   return resolved(best, best.name, best.inter, ctx);

@@ -44,4 +44,19 @@ describe('PhraseMatcher', () => {
     expect(phraseKeys('اشتباك* عنيفة')).toEqual(['اشتباك*', 'عنيفه']);
     expect(phraseKeys('   ')).toEqual([]);
   });
+  it('tries prefix patterns a word starts with in the order they were added', () => {
+    const p = new PhraseMatcher<string>();
+    p.add('shoot*', 'long first');
+    p.add('sho*', 'short second');
+    p.add('shot', 'exact');
+    p.add('sho* dead', 'two words');
+    p.add('bomb*', 'bomb');
+    // equally long matches: the exact key first, then the patterns in the order they were added
+    expect(p.matchAt(createDoc({ text: 'shooting' }).tokens, 0)?.values).toEqual(['long first']);
+    expect(p.matchAt(createDoc({ text: 'shot' }).tokens, 0)?.values).toEqual(['exact']);
+    expect(p.matchAt(createDoc({ text: 'shoal' }).tokens, 0)?.values).toEqual(['short second']);
+    expect(p.matchAt(createDoc({ text: 'shooters dead' }).tokens, 0)?.values).toEqual(['two words']);
+    expect(p.matchAt(createDoc({ text: 'sh bombs' }).tokens, 0)).toBeNull();
+    expect(matches(p, 'sh bombs')).toEqual([['bombs', 'bomb']]);
+  });
 });

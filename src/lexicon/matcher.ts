@@ -12,15 +12,47 @@ import type { Doc, Token } from '../text/types.js';
 
 interface TrieNode<V> {
   children: Map<string, TrieNode<V>>;
-  /** Children whose key is a prefix pattern (from a trailing `*`). */
+  /** Children whose key is a prefix pattern (from a trailing `*`), in the order they were added. */
   prefixes: [string, TrieNode<V>][];
-  /** The same prefix children indexed by their first character (matching stays fast with many). */
-  prefixByChar: Map<string, [string, TrieNode<V>][]>;
+  /**
+   * The same prefix patterns in a character trie, so that the patterns a form starts with are
+   * found in one pass over the form's characters (the Arabic triggers have ~100 patterns in ا).
+   */
+  prefixTree: CharNode<V> | null;
   values: V[];
 }
 
+/** A node of a prefix-pattern character trie; `child` is set where a pattern ends. */
+interface CharNode<V> {
+  next: Map<number, CharNode<V>>;
+  child: TrieNode<V> | null;
+  /** Index of the pattern in its node's `prefixes` (the order matches are tried in). */
+  order: number;
+}
+
 function node<V>(): TrieNode<V> {
-  return { children: new Map(), prefixes: [], prefixByChar: new Map(), values: [] };
+  return { children: new Map(), prefixes: [], prefixTree: null, values: [] };
+}
+
+function charNode<V>(): CharNode<V> {
+  return { next: new Map(), child: null, order: -1 };
+}
+
+/** The prefix-pattern children of a node whose pattern the form starts with, in pattern order. */
+function prefixChildren<V>(tree: CharNode<V>, f: string): CharNode<V>[] | null {
+  let hit: CharNode<V> | null = null;
+  let hits: CharNode<V>[] | null = null;
+  let cur: CharNode<V> | undefined = tree;
+  for (let c = 0; c < f.length; c++) {
+    cur = cur.next.get(f.charCodeAt(c));
+    if (!cur) break;
+    if (!cur.child) continue;
+    if (!hit) hit = cur;
+    else if (hits) hits.push(cur);
+    else hits = [hit, cur];
+  }
+  if (hits) return hits.sort((a, b) => a.order - b.order);
+  return hit ? [hit] : null;
 }
 
 export interface Match<V> {
@@ -75,9 +107,19 @@ export class PhraseMatcher<V> {
         if (!child) {
           child = node();
           n.prefixes.push([p, child]);
-          const byChar = n.prefixByChar.get(p[0]!);
-          if (byChar) byChar.push([p, child]);
-          else n.prefixByChar.set(p[0]!, [[p, child]]);
+          n.prefixTree ??= charNode();
+          let cn = n.prefixTree;
+          for (let c = 0; c < p.length; c++) {
+            const code = p.charCodeAt(c);
+            let next = cn.next.get(code);
+            if (!next) {
+              next = charNode();
+              cn.next.set(code, next);
+            }
+            cn = next;
+          }
+          cn.child = child;
+          cn.order = n.prefixes.length - 1;
         }
         n = child;
       } else {
@@ -95,31 +137,53 @@ export class PhraseMatcher<V> {
 
   /** The longest match starting at token i (within [i, limit)), or null. */
   matchAt(tokens: Token[], i: number, limit = tokens.length): Match<V> | null {
-    let best: Match<V> | null = null;
-    const walk = (n: TrieNode<V>, j: number) => {
-      if (n.values.length && j > i && (!best || j > best.tokenEnd)) {
-        best = { tokenStart: i, tokenEnd: j, values: n.values };
+    return this.walk(this.root, tokens, i, i, limit, null);
+  }
+
+  /**
+   * Depth-first walk from node n at token j: every child reached by one of the token's forms (an
+   * exact key, or a prefix pattern) once, in form order; returns the longest match found (the first
+   * one found among equally long ones).
+   */
+  private walk(
+    n: TrieNode<V>,
+    tokens: Token[],
+    i: number,
+    j: number,
+    limit: number,
+    best: Match<V> | null,
+  ): Match<V> | null {
+    if (n.values.length && j > i && (!best || j > best.tokenEnd)) {
+      best = { tokenStart: i, tokenEnd: j, values: n.values };
+    }
+    if (j >= limit) return best;
+    const t = tokens[j]!;
+    if (t.kind === 'punct' && t.text !== '-' && t.text !== "'") return best;
+    // children already walked from this node (several forms may lead to the same one)
+    let first: TrieNode<V> | null = null;
+    let tried: TrieNode<V>[] | null = null;
+    const forms = t.forms;
+    for (let k = 0; k < forms.length; k++) {
+      const f = forms[k]!;
+      const c = n.children.get(f);
+      if (c && c !== first && !tried?.includes(c)) {
+        if (!first) first = c;
+        else if (tried) tried.push(c);
+        else tried = [c];
+        best = this.walk(c, tokens, i, j + 1, limit, best);
       }
-      if (j >= limit) return;
-      const t = tokens[j]!;
-      if (t.kind === 'punct' && t.text !== '-' && t.text !== "'") return;
-      let tried: TrieNode<V>[] | null = null;
-      const visit = (c: TrieNode<V>) => {
-        if (tried?.includes(c)) return;
-        if (!tried) tried = [];
-        tried.push(c);
-        walk(c, j + 1);
-      };
-      for (const f of t.forms) {
-        const c = n.children.get(f);
-        if (c) visit(c);
-        if (n.prefixByChar.size) {
-          const cands = n.prefixByChar.get(f[0]!);
-          if (cands) for (const [p, pc] of cands) if (f.startsWith(p)) visit(pc);
-        }
+      if (!n.prefixTree) continue;
+      const found = prefixChildren(n.prefixTree, f);
+      if (!found) continue;
+      for (const cn of found) {
+        const pc = cn.child!;
+        if (pc === first || tried?.includes(pc)) continue;
+        if (!first) first = pc;
+        else if (tried) tried.push(pc);
+        else tried = [pc];
+        best = this.walk(pc, tokens, i, j + 1, limit, best);
       }
-    };
-    walk(this.root, i);
+    }
     return best;
   }
 

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createDoc } from '../doc.js';
 import type { Lang } from '../types.js';
-import { findDates, parseDate } from './index.js';
+import { parsePublished } from './common/calendar.js';
+import { runDates } from './common/engine.js';
+import { dateConfig, findDates, parseDate } from './index.js';
 import type { DateValue } from './types.js';
 
 /** [span text, date, precision, kind] for every date found, checking offsets against the text. */
@@ -267,5 +270,60 @@ describe('a relative day that names its weekday', () => {
   it('keeps the publication date when the weekday agrees', () => {
     expect(one('قصفت الطائرات المدينة أمس الإثنين.', 'ar', '2015-07-21')?.[1]).toBe('2015-07-20');
     expect(one('Aircraft struck the town yesterday Monday.', 'en', '2015-07-21')?.[1]).toBe('2015-07-20');
+  });
+});
+
+describe('first-word filter of the date engine', () => {
+  // The engine tries a parser that declares its first words only at tokens that read as one of
+  // them (or numbers); the same configuration without that filter must find exactly the same dates.
+  const root = new URL('../../../', import.meta.url);
+  const texts: { text: string; lang: Lang; published?: string }[] = [];
+  for (const file of [
+    'test/fixtures/sentences.ar.jsonl',
+    'test/fixtures/sentences.en.jsonl',
+    'examples/articles.jsonl',
+  ]) {
+    for (const line of readFileSync(new URL(file, root), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const a = JSON.parse(line) as { text: string; title?: string; lang?: Lang; published?: string };
+      const text = a.title ? `${a.title}\n\n${a.text}` : a.text;
+      texts.push({
+        text,
+        lang: a.lang ?? (/[\u0600-\u06FF]/.test(text) ? 'ar' : 'en'),
+        published: a.published,
+      });
+    }
+  }
+  texts.push(
+    {
+      text: 'Late Saturday night, and three weeks ago; on the 21st; the year 2011; earlier this month',
+      lang: 'en',
+      published: '2022-01-23',
+    },
+    {
+      text: 'ومساء أمس الجمعة، وقبل ثلاثة أيام، ومنذ أسبوع، وفي العام الماضي، والشهر الجاري، ويوم الأحد المقبل',
+      lang: 'ar',
+      published: '2022-01-23',
+    },
+  );
+  it('finds the same dates as every parser at every token', () => {
+    let found = 0;
+    for (const { text, lang, published } of texts) {
+      for (const pub of [published, undefined]) {
+        const doc = createDoc({ text, lang, published: pub });
+        const config = dateConfig(lang);
+        const unfiltered = {
+          ...config,
+          parsers: config.parsers.map((p) => ({ name: p.name, match: p.match })),
+        };
+        const p = parsePublished(pub);
+        for (const s of doc.sentences) {
+          const a = runDates(config, doc, p, s.tokenStart, s.tokenEnd);
+          expect(a).toEqual(runDates(unfiltered, doc, p, s.tokenStart, s.tokenEnd));
+          found += a.length;
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(200);
   });
 });

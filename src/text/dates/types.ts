@@ -77,6 +77,11 @@ export interface DateContext {
 
 export interface DateParser {
   name: string;
+  /**
+   * The words that open a match: the parser can match at token i only when i is a number or one
+   * of i's readings (any proclitic) or forms is one of them. Absent: it is tried at every token.
+   */
+  firstWords?(lex: DateLexicon): Iterable<string>;
   match(ctx: DateContext, i: number): DateMatch | null;
 }
 

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createDoc } from '../doc.js';
 import type { Lang } from '../types.js';
 import { parseDigits } from './common/digits.js';
-import { findNumbers, parseNumberPhrase } from './index.js';
+import { runNumbers } from './common/engine.js';
+import { findNumbers, numberConfig, parseNumberPhrase } from './index.js';
 import type { NumberValue } from './types.js';
 
 /** [span text, value] for every number found, checking offsets against the text. */
@@ -317,5 +319,51 @@ describe('robustness', () => {
       const large = time(unit.repeat(4 * n), lang);
       expect(large / small, unit).toBeLessThan(8);
     }
+  });
+});
+
+describe('first-word filter of the number engine', () => {
+  // The engine tries a parser that declares its first words only at tokens that read as one of
+  // them (or numbers); the same configuration without that filter must find exactly the same numbers.
+  const root = new URL('../../../', import.meta.url);
+  const texts: { text: string; lang: Lang }[] = [];
+  for (const file of [
+    'test/fixtures/sentences.ar.jsonl',
+    'test/fixtures/sentences.en.jsonl',
+    'examples/articles.jsonl',
+  ]) {
+    for (const line of readFileSync(new URL(file, root), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const a = JSON.parse(line) as { text: string; title?: string };
+      const text = a.title ? `${a.title}\n\n${a.text}` : a.text;
+      texts.push({ text, lang: /[\u0600-\u06FF]/.test(text) ? 'ar' : 'en' });
+    }
+  }
+  texts.push(
+    {
+      text: 'twenty-three people, a hundred and fifty, several hundred, tens of thousands, the third, at least 12',
+      lang: 'en',
+    },
+    {
+      text: 'قتل ثلاثة وعشرون شخصا ومئتا جندي وعشرات الآلاف وبضعة مدنيين وقتيلان والثالث وألفان',
+      lang: 'ar',
+    },
+  );
+  it('finds the same numbers as every parser at every token', () => {
+    let found = 0;
+    for (const { text, lang } of texts) {
+      const doc = createDoc({ text, lang });
+      const config = numberConfig(lang);
+      const unfiltered = {
+        ...config,
+        parsers: config.parsers.map((p) => ({ name: p.name, match: p.match })),
+      };
+      for (const s of doc.sentences) {
+        const a = runNumbers(config, doc.tokens, s.tokenStart, s.tokenEnd);
+        expect(a).toEqual(runNumbers(unfiltered, doc.tokens, s.tokenStart, s.tokenEnd));
+        found += a.length;
+      }
+    }
+    expect(found).toBeGreaterThan(300);
   });
 });

@@ -72,6 +72,11 @@ export interface NumberContext {
 
 export interface NumberParser {
   name: string;
+  /**
+   * The words that open a match: the parser can match at token i only when i is a number or one
+   * of i's readings (any proclitic) or forms is one of them. Absent: it is tried at every token.
+   */
+  firstWords?(): Iterable<string>;
   match(ctx: NumberContext, i: number): NumMatch | null;
 }
 

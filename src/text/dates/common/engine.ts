@@ -1,8 +1,30 @@
-import type { Doc } from '../../types.js';
+import { readsAsOneOf } from '../../numbers/common/phrases.js';
+import type { Doc, Token } from '../../types.js';
 import type { DateConfig, DateContext, DateMatch, DateRefiner } from '../types.js';
 import type { YMD } from './calendar.js';
 
-/** Runs a date configuration over tokens [from, to): longest match at each token, then the refiners. */
+/** The words that open a match of some parser of a configuration (see DateParser.firstWords). */
+const firstWordsOf = new WeakMap<DateConfig, Set<string>>();
+
+function configFirstWords(config: DateConfig): Set<string> {
+  let words = firstWordsOf.get(config);
+  if (!words) {
+    words = new Set();
+    for (const p of config.parsers) if (p.firstWords) for (const w of p.firstWords(config.lex)) words.add(w);
+    firstWordsOf.set(config, words);
+  }
+  return words;
+}
+
+/** Can a parser that declares its first words match at token t? */
+function opens(t: Token, words: Set<string>): boolean {
+  return t.kind === 'number' || readsAsOneOf(t, words);
+}
+
+/**
+ * Runs a date configuration over tokens [from, to): longest match at each token, then the refiners.
+ * A parser that declares its first words is tried only at tokens that open a match.
+ */
 export function runDates(
   config: DateConfig,
   doc: Doc,
@@ -11,10 +33,13 @@ export function runDates(
   to: number,
 ): DateMatch[] {
   const ctx: DateContext = { doc, tokens: doc.tokens, lang: config.lang, lex: config.lex, pub, from, to };
+  const words = configFirstWords(config);
   let matches: DateMatch[] = [];
   for (let i = from; i < to; ) {
     let best: DateMatch | null = null;
+    const open = opens(doc.tokens[i]!, words);
     for (const p of config.parsers) {
+      if (!open && p.firstWords) continue;
       const m = p.match(ctx, i);
       if (m && m.start >= from && m.end > i && m.end <= to && (!best || m.end > best.end)) best = m;
     }

@@ -1,6 +1,6 @@
 import { ANY_PREFIX, CONJ_PREFIX, lookup, NO_PREFIX } from '../../numbers/common/phrases.js';
 import { numberAt } from '../../numbers/index.js';
-import type { DateContext, DateMatch, DateParser } from '../types.js';
+import type { DateContext, DateLexicon, DateMatch, DateParser } from '../types.js';
 import type { YMD } from './calendar.js';
 import {
   addDays,
@@ -29,6 +29,11 @@ import {
 } from './parts.js';
 
 /** Parsers shared by both languages; the lexicon (resources/dates/<lang>.json) supplies the words. */
+
+/** Words that open a qualifier (see directionAt): last, next, this; الماضي، المقبل، الجاري. */
+function directionWords(lex: DateLexicon): string[] {
+  return [...lex.past, ...lex.future, ...lex.current.firstKeys()];
+}
 
 /** Optional ", " then a year; Arabic also «من عام 2022». */
 function trailingYear(ctx: DateContext, j: number): { y: number; end: number } | null {
@@ -62,6 +67,7 @@ function dayMonthResult(ctx: DateContext, start: number, j: number, d: number, m
 /** «21 كانون الثاني/يناير 2022», «21 يناير (كانون الثاني) 2022», «14 يوليو الماضي», "21 January 2022", "21st of January". */
 export const dayMonthParser: DateParser = {
   name: 'day-month',
+  firstWords: () => [], // a day number
   match(ctx, i) {
     const day = dayAt(ctx, i);
     if (!day) return null;
@@ -97,6 +103,7 @@ export const dayMonthParser: DateParser = {
 /** "January 21, 2022", "Jan. 21", "January 21st" (month first; English). */
 export const monthDayParser: DateParser = {
   name: 'month-day',
+  firstWords: (lex) => lex.months.firstKeys(),
   match(ctx, i) {
     const mo = monthAt(ctx, i);
     if (!mo) return null;
@@ -114,6 +121,7 @@ export const monthDayParser: DateParser = {
  */
 export const monthParser: DateParser = {
   name: 'month',
+  firstWords: (lex) => lex.months.firstKeys(),
   match(ctx, i) {
     const mo = monthAt(ctx, i, ctx.lang === 'ar' ? ANY_PREFIX : NO_PREFIX);
     if (!mo) return null;
@@ -148,6 +156,7 @@ export const monthParser: DateParser = {
 /** Numeric dates: 21/1/2022, 21-01-2022, 21.1.2022, 2022-01-21, 2022/01/21 (day first unless impossible). */
 export const numericDateParser: DateParser = {
   name: 'numeric',
+  firstWords: () => [],
   match(ctx, i) {
     const t = tok(ctx, i);
     if (t?.kind !== 'number') return null;
@@ -189,6 +198,7 @@ export const numericDateParser: DateParser = {
 /** Years: «عام 2014», «العام 2014», «في 2014», "in 2011", "since 2011", "the year 2011". */
 export const yearParser: DateParser = {
   name: 'year',
+  firstWords: (lex) => lex.yearWordsBefore,
   match(ctx, i) {
     const t = tok(ctx, i);
     if (!t) return null;
@@ -207,6 +217,7 @@ export const yearParser: DateParser = {
 /** Relative periods: «الأسبوع الماضي», «هذا الشهر», «العام الماضي», "last week", "earlier this month". */
 export const periodParser: DateParser = {
   name: 'period',
+  firstWords: (lex) => [...directionWords(lex), ...lex.weekWords, ...lex.monthWords, ...lex.yearWords],
   match(ctx, i) {
     if (!ctx.pub) return null;
     let j = i;
@@ -236,6 +247,7 @@ export const periodParser: DateParser = {
 /** Relative days: «أمس», «اليوم», «أول أمس», «مساء أمس», «الليلة الماضية», «أمس الجمعة», "yesterday", "late yesterday", "yesterday morning". */
 export const relativeDayParser: DateParser = {
   name: 'relative-day',
+  firstWords: (lex) => [...lex.dayParts.firstKeys(), ...lex.relativeDays.firstKeys()],
   match(ctx, i) {
     return relativeDay(ctx, i, true) ?? relativeDay(ctx, i, false);
   },
@@ -276,6 +288,13 @@ function relativeDay(ctx: DateContext, i: number, withPart: boolean): DateMatch 
 /** Weekdays: «الأحد», «يوم الأحد», «ليلة الجمعة», «فجر الأحد», «الخميس الماضي», "on Sunday", "Sunday night", "late Saturday", "last Sunday". */
 export const weekdayParser: DateParser = {
   name: 'weekday',
+  firstWords: (lex) => [
+    ...lex.dayParts.firstKeys(),
+    ...directionWords(lex),
+    ...lex.dayWord,
+    ...lex.weekdays.firstKeys(),
+    ...lex.weekdayAbbrevs.firstKeys(),
+  ],
   match(ctx, i) {
     return weekday(ctx, i, true) ?? weekday(ctx, i, false);
   },
@@ -323,6 +342,7 @@ function weekday(ctx: DateContext, i: number, withPart: boolean): DateMatch | nu
 /** Arabic «قبل يومين», «منذ ثلاثة أيام», «قبل 3 أيام», «منذ أسبوع», «قبل أيام», «قبل شهرين». */
 export const arAgoParser: DateParser = {
   name: 'ar-ago',
+  firstWords: (lex) => lex.agoWords,
   match(ctx, i) {
     if (!ctx.pub) return null;
     const { lex } = ctx;
@@ -341,11 +361,28 @@ export const arAgoParser: DateParser = {
   },
 };
 
+/** Index of the last "ago" in the context's tokens (-1 if none): a match at i needs one after i. */
+const lastAgoOf = new WeakMap<DateContext, number>();
+function lastAgo(ctx: DateContext): number {
+  let k = lastAgoOf.get(ctx);
+  if (k === undefined) {
+    k = -1;
+    for (let j = ctx.to - 1; j >= ctx.from; j--) {
+      if (ctx.tokens[j]!.norm === 'ago') {
+        k = j;
+        break;
+      }
+    }
+    lastAgoOf.set(ctx, k);
+  }
+  return k;
+}
+
 /** English "two days ago", "3 weeks ago", "a week ago", "a few days ago", "days ago". */
 export const enAgoParser: DateParser = {
   name: 'en-ago',
   match(ctx, i) {
-    if (!ctx.pub) return null;
+    if (!ctx.pub || lastAgo(ctx) <= i) return null;
     const { lex } = ctx;
     const t = tok(ctx, i);
     if (!t) return null;

@@ -17,6 +17,7 @@ import type { DateConfig, DateParser } from '../types.js';
 /** "on the 21st": a day of the month alone, in the publication month or the one before. */
 export const onTheDayParser: DateParser = {
   name: 'en-on-the-nth',
+  firstWords: () => ['the'],
   match(ctx, i) {
     if (!ctx.pub || tok(ctx, i)?.norm !== 'the' || tok(ctx, i - 1)?.norm !== 'on') return null;
     const day = dayAt(ctx, i + 1);

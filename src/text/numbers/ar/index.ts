@@ -79,6 +79,16 @@ type State = 'none' | 'U' | 'teen' | 'T' | 'UT' | 'H' | 'S';
  */
 export const arCardinalParser: NumberParser = {
   name: 'ar-cardinal',
+  firstWords: () => {
+    const w = arWords();
+    return [
+      ...[w.units, w.teenOnly, w.tens, w.hundreds, w.scales, w.plurals, w.duals].flatMap((m) => [
+        ...m.keys(),
+      ]),
+      ...w.teen,
+      ...w.hundredWord,
+    ];
+  },
   match(ctx: NumberContext, i: number): NumMatch | null {
     const w = arWords();
     const { tokens } = ctx;
@@ -171,6 +181,7 @@ export const arCardinalParser: NumberParser = {
 /** Vague quantities: عشرات (10), مئات (100), آلاف (1000), عدد من / عدة / بعض / بضعة (3); عشرات الآلاف = 10,000. */
 export const arVagueParser: NumberParser = {
   name: 'ar-vague',
+  firstWords: () => [...arWords().vaguePhrases.firstKeys(), ...arWords().vague.keys()],
   match(ctx, i) {
     const w = arWords();
     const { tokens } = ctx;
@@ -203,6 +214,7 @@ export const arVagueParser: NumberParser = {
 /** Ordinals: الأول/الأولى … العاشر/العاشرة, الحادي عشر (not «الثاني» after كانون/تشرين: a month). */
 export const arOrdinalParser: NumberParser = {
   name: 'ar-ordinal',
+  firstWords: () => arWords().ordinals.firstKeys(),
   match(ctx, i) {
     const w = arWords();
     const { tokens } = ctx;

@@ -57,6 +57,7 @@ const DATE_SEPS = new Set(['/', '-', '.']);
  */
 export const digitParser: NumberParser = {
   name: 'digits',
+  firstWords: () => [], // a number token
   match(ctx: NumberContext, i: number): NumMatch | null {
     const { tokens, lex } = ctx;
     const t = tokens[i]!;

@@ -95,6 +95,16 @@ export function readings(t: Token, allowed: ReadonlySet<string> = ANY_PREFIX): R
   return out;
 }
 
+/**
+ * Does token t read as one of `words`: one of its readings (any proclitic), or one of its forms?
+ * The engines use it to try a parser only where its match can start.
+ */
+export function readsAsOneOf(t: Token, words: ReadonlySet<string>): boolean {
+  for (const r of readings(t, ANY_PREFIX)) if (words.has(r.stem)) return true;
+  for (const f of t.forms) if (words.has(f)) return true;
+  return false;
+}
+
 /** Looks a token up in a map through its readings; returns the first hit. */
 export function lookup<V>(
   t: Token | undefined,
@@ -146,6 +156,11 @@ export class PhraseTable<V> {
     // Longest first, so the first hit is the longest.
     arr.sort((a, b) => b.rest.length - a.rest.length);
     this.maxLen = Math.max(this.maxLen, keys.length);
+  }
+
+  /** The normalised first tokens of the phrases (a phrase can only start at a token that reads as one). */
+  firstKeys(): Iterable<string> {
+    return this.byFirst.keys();
   }
 
   /** The longest phrase starting at token i and ending before `limit`. */

@@ -66,6 +66,14 @@ function smallValue(w: EnWords, s: string): { v: number; tens: boolean } | null 
  */
 export const enCardinalParser: NumberParser = {
   name: 'en-cardinal',
+  // an article (a hundred), a unit or a ten, or a hyphenated ten and unit (twenty-three)
+  firstWords: () => {
+    const w = enWords();
+    const joined = [...w.tens.keys()].flatMap((t) =>
+      [...w.units].filter(([, v]) => v >= 1 && v <= 9).map(([u]) => `${t}-${u}`),
+    );
+    return [...w.article, ...w.units.keys(), ...w.tens.keys(), ...joined];
+  },
   match(ctx, i): NumMatch | null {
     const w = enWords();
     const { tokens } = ctx;
@@ -137,6 +145,10 @@ export const enCardinalParser: NumberParser = {
  */
 export const enVagueParser: NumberParser = {
   name: 'en-vague',
+  firstWords: () => {
+    const w = enWords();
+    return [...w.aboutPhrases.firstKeys(), ...w.vaguePhrases.firstKeys(), ...w.vague.keys()];
+  },
   match(ctx, i) {
     const w = enWords();
     const { tokens } = ctx;
@@ -181,6 +193,7 @@ export const enVagueParser: NumberParser = {
 /** Ordinal words: first, second, third … (numeric ordinals like 21st are read by the digit parser). */
 export const enOrdinalParser: NumberParser = {
   name: 'en-ordinal',
+  firstWords: () => enWords().ordinals.keys(),
   match(ctx, i) {
     const w = enWords();
     const v = w.ordinals.get(ctx.tokens[i]!.norm);
