@@ -1,13 +1,22 @@
-/** Loading the generated gazetteer (dist/gazetteer.json), or building it in memory when missing. */
+/**
+ * Loading the generated gazetteer (dist/gazetteer.json, and the snapshot of its indexes
+ * dist/gazetteer.v8), or building it in memory when missing.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../util/paths.js';
 import { buildGazetteerData, defaultSources } from './build.js';
 import type { GazetteerData } from './data.js';
 import { createGazetteer, type Gazetteer } from './gazetteer.js';
+import { readSnapshot, snapshotKey } from './snapshot.js';
 
 export function gazetteerFile(root = packageRoot()): string {
   return join(root, 'dist', 'gazetteer.json');
+}
+
+/** The snapshot of the built gazetteer (see snapshot.ts). */
+export function gazetteerSnapshotFile(root = packageRoot()): string {
+  return join(root, 'dist', 'gazetteer.v8');
 }
 
 /** Reads the generated file if present, else builds from the sources (slower, ~1-2 s). */
@@ -28,8 +37,18 @@ export function loadGazetteerData(root = packageRoot()): GazetteerData {
 
 let cached: Gazetteer | undefined;
 
-/** The gazetteer, loaded once per process. */
+/** The gazetteer, loaded once per process (thread): from its snapshot when it matches, else built. */
 export function loadGazetteer(): Gazetteer {
-  if (!cached) cached = createGazetteer(loadGazetteerData());
+  if (!cached) cached = fromSnapshot(packageRoot()) ?? createGazetteer(loadGazetteerData());
   return cached;
+}
+
+function fromSnapshot(root: string): Gazetteer | null {
+  const data = gazetteerFile(root);
+  if (!existsSync(data)) return null;
+  try {
+    return readSnapshot(gazetteerSnapshotFile(root), snapshotKey(data));
+  } catch {
+    return null; // the code that builds the indexes cannot be read: build them
+  }
 }
