@@ -194,7 +194,7 @@ export function sourceCountries(gaz: Gazetteer, source: string | undefined): Sou
 }
 
 /** Keys of a doc word for the Arabic trie: its clitic readings with the article dropped. */
-export function arabicTokenKeys(forms: string[]): string[] {
+export function arabicTokenKeys(forms: readonly string[]): string[] {
   const out: string[] = [];
   for (const f of forms) {
     const k = arabicWordKey(f);

@@ -55,7 +55,7 @@ export interface ArticleContext {
  * a Latin word's name key. A word's forms follow from its text, so they are computed once per word.
  */
 const demonymKeyMemo = new Map<string, readonly string[]>();
-function demonymKeys(text: string, forms: string[]): readonly string[] {
+function demonymKeys(text: string, forms: readonly string[]): readonly string[] {
   let keys = demonymKeyMemo.get(text);
   if (!keys) {
     keys = /[\u0600-\u06FF]/.test(text) ? arabicTokenKeys(forms) : [latinKey(text)];

@@ -453,8 +453,23 @@ function actorTokens(tokens: Token[]): Token[] {
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (t.forms.length < 2 || !ARABIC.test(t.norm)) continue;
+    const keep = actorForms(t);
+    if (keep !== t.forms) {
+      out ??= tokens.slice();
+      out[k] = { ...t, forms: keep };
+    }
+  }
+  return out ?? tokens;
+}
+
+/** The actor forms of each forms array (shared by the tokens of one word): the same array when all stay. */
+const actorFormsOf = new WeakMap<readonly string[], readonly string[]>();
+
+function actorForms(t: Token): readonly string[] {
+  let keep = actorFormsOf.get(t.forms);
+  if (!keep) {
     const base = new Set(proclitReadings(t.norm).map((r) => r.stem));
-    const keep = t.forms.filter((f) => {
+    const kept = t.forms.filter((f) => {
       if (base.has(f)) return true;
       const viaLong = [...base].some(
         (b) => b.length > f.length + 1 && b.startsWith(f) && LONG_ENCLITICS.has(b.slice(f.length)),
@@ -462,12 +477,10 @@ function actorTokens(tokens: Token[]): Token[] {
       if (viaLong) return true;
       return ![...base].some((b) => b.length === f.length + 1 && b.startsWith(f));
     });
-    if (keep.length !== t.forms.length) {
-      out ??= tokens.slice();
-      out[k] = { ...t, forms: keep };
-    }
+    keep = kept.length === t.forms.length ? t.forms : kept;
+    actorFormsOf.set(t.forms, keep);
   }
-  return out ?? tokens;
+  return keep;
 }
 
 const LONG_ENCLITICS = new Set(['هما', 'كما', 'هم', 'هن', 'كم', 'كن', 'نا', 'ها']);

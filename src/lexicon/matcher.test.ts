@@ -59,4 +59,19 @@ describe('PhraseMatcher', () => {
     expect(p.matchAt(createDoc({ text: 'sh bombs' }).tokens, 0)).toBeNull();
     expect(matches(p, 'sh bombs')).toEqual([['bombs', 'bomb']]);
   });
+  it('keeps what a word reaches per forms array, never across different forms', () => {
+    const p = new PhraseMatcher<string>();
+    p.add('مسلحين', 'gunmen');
+    const doc = createDoc({ text: 'قتل مسلحين ومسلحين' });
+    const [, a, b] = doc.tokens;
+    expect(p.matchAt(doc.tokens, 1)?.values).toEqual(['gunmen']);
+    expect(p.matchAt(doc.tokens, 2)?.values).toEqual(['gunmen']); // و + مسلحين
+    // the same word with other forms (as the actor matcher's tokens have): its own answer
+    const without = doc.tokens.map((t) =>
+      t === b ? { ...t, forms: t.forms.filter((f) => f !== 'مسلحين') } : t,
+    );
+    expect(p.matchAt(without, 2)).toBeNull();
+    expect(p.matchAt(doc.tokens, 2)?.values).toEqual(['gunmen']);
+    expect(a!.forms).not.toBe(b!.forms);
+  });
 });

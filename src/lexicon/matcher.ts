@@ -92,6 +92,33 @@ export function phraseKeys(phrase: string): string[] {
   return keys;
 }
 
+/** Punctuation ends a phrase (a hyphen or an apostrophe may be part of one). */
+function stops(t: Token): boolean {
+  return t.kind === 'punct' && t.text !== '-' && t.text !== "'";
+}
+
+const NONE: readonly never[] = [];
+
+/**
+ * The children of n that forms reach, each once, in the order they are tried: form by form, the
+ * child of the exact key, then the prefix patterns the form starts with (in the order added).
+ */
+function childrenOf<V>(n: TrieNode<V>, forms: readonly string[]): readonly TrieNode<V>[] {
+  let out: TrieNode<V>[] | null = null;
+  const add = (c: TrieNode<V>) => {
+    if (!out) out = [c];
+    else if (!out.includes(c)) out.push(c);
+  };
+  for (const f of forms) {
+    const c = n.children.get(f);
+    if (c) add(c);
+    if (!n.prefixTree) continue;
+    const found = prefixChildren(n.prefixTree, f);
+    if (found) for (const cn of found) add(cn.child!);
+  }
+  return out ?? NONE;
+}
+
 export class PhraseMatcher<V> {
   private root: TrieNode<V> = node();
   size = 0;
@@ -137,13 +164,30 @@ export class PhraseMatcher<V> {
 
   /** The longest match starting at token i (within [i, limit)), or null. */
   matchAt(tokens: Token[], i: number, limit = tokens.length): Match<V> | null {
-    return this.walk(this.root, tokens, i, i, limit, null);
+    if (i >= limit || stops(tokens[i]!)) return null;
+    let best: Match<V> | null = null;
+    for (const c of this.rootChildren(tokens[i]!.forms)) best = this.walk(c, tokens, i, i + 1, limit, best);
+    return best;
   }
 
   /**
-   * Depth-first walk from node n at token j: every child reached by one of the token's forms (an
-   * exact key, or a prefix pattern) once, in form order; returns the longest match found (the first
-   * one found among equally long ones).
+   * The children of the root that a word's forms reach, kept per forms array: the tokens of one
+   * word share theirs (see tokenize), and most words reach none.
+   */
+  private rootHits = new WeakMap<readonly string[], readonly TrieNode<V>[]>();
+
+  private rootChildren(forms: readonly string[]): readonly TrieNode<V>[] {
+    let hits = this.rootHits.get(forms);
+    if (!hits) {
+      hits = childrenOf(this.root, forms);
+      this.rootHits.set(forms, hits);
+    }
+    return hits;
+  }
+
+  /**
+   * Depth-first walk from node n at token j: every child reached by the token's forms (see
+   * childrenOf); returns the longest match found (the first one found among equally long ones).
    */
   private walk(
     n: TrieNode<V>,
@@ -156,34 +200,8 @@ export class PhraseMatcher<V> {
     if (n.values.length && j > i && (!best || j > best.tokenEnd)) {
       best = { tokenStart: i, tokenEnd: j, values: n.values };
     }
-    if (j >= limit) return best;
-    const t = tokens[j]!;
-    if (t.kind === 'punct' && t.text !== '-' && t.text !== "'") return best;
-    // children already walked from this node (several forms may lead to the same one)
-    let first: TrieNode<V> | null = null;
-    let tried: TrieNode<V>[] | null = null;
-    const forms = t.forms;
-    for (let k = 0; k < forms.length; k++) {
-      const f = forms[k]!;
-      const c = n.children.get(f);
-      if (c && c !== first && !tried?.includes(c)) {
-        if (!first) first = c;
-        else if (tried) tried.push(c);
-        else tried = [c];
-        best = this.walk(c, tokens, i, j + 1, limit, best);
-      }
-      if (!n.prefixTree) continue;
-      const found = prefixChildren(n.prefixTree, f);
-      if (!found) continue;
-      for (const cn of found) {
-        const pc = cn.child!;
-        if (pc === first || tried?.includes(pc)) continue;
-        if (!first) first = pc;
-        else if (tried) tried.push(pc);
-        else tried = [pc];
-        best = this.walk(pc, tokens, i, j + 1, limit, best);
-      }
-    }
+    if (j >= limit || stops(tokens[j]!)) return best;
+    for (const c of childrenOf(n, tokens[j]!.forms)) best = this.walk(c, tokens, i, j + 1, limit, best);
     return best;
   }
 

@@ -74,3 +74,17 @@ describe('sentences', () => {
     expect(createDoc({ text: '  \n ' }).sentences).toEqual([]);
   });
 });
+
+describe('shared word analyses', () => {
+  it('gives the tokens of one word the same forms array', () => {
+    const doc = createDoc({
+      text: 'قصفت الطائرات القرية ثم قصفت الطائرات. Shelling, shelling and Shelling.',
+    });
+    const [a, b] = doc.tokens.filter((t) => t.text === 'الطائرات');
+    expect(a!.forms).toBe(b!.forms);
+    expect(a!.forms).toContain('طايرات'); // normalised: ئ → ي
+    const en = doc.tokens.filter((t) => t.norm === 'shelling');
+    expect(en).toHaveLength(3);
+    expect(new Set(en.map((t) => t.forms)).size).toBe(1);
+  });
+});

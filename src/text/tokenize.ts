@@ -1,3 +1,4 @@
+import { memoByString } from '../util/memo.js';
 import { segmentArabic } from './ar/clitics.js';
 import { normalize } from './normalize.js';
 import type { Token, TokenKind } from './types.js';
@@ -28,6 +29,15 @@ function englishForms(norm: string): string[] {
   return forms;
 }
 
+/**
+ * A word's forms and segmentation depend on its normalised form only: they are computed once per
+ * distinct word, and the tokens of one word share them (read-only), so that the lexicon matchers
+ * can keep what a word's forms matched.
+ */
+const arabicSegmentation = memoByString(segmentArabic);
+const latinForms = memoByString((norm: string): readonly string[] => englishForms(norm));
+const plainForms = memoByString((norm: string): readonly string[] => [norm]);
+
 /** Tokenises `text` between `from` and `to`, appending to `out`. Sentence indices are set later. */
 export function tokenize(text: string, from = 0, to = text.length, out: Token[] = []): Token[] {
   const slice = text.slice(from, to);
@@ -37,20 +47,20 @@ export function tokenize(text: string, from = 0, to = text.length, out: Token[] 
     // A word is broken at a zero-width non-joiner boundary only by the regex; keep as is.
     const norm = normalize(surface);
     const kind = kindOf(surface);
-    let forms: string[];
+    let forms: readonly string[];
     let prefix = '';
     let stem = norm;
     let suffix = '';
     if (kind === 'word' && ARABIC_LETTER.test(surface)) {
-      const seg = segmentArabic(norm);
+      const seg = arabicSegmentation(norm);
       forms = seg.forms;
       prefix = seg.best.prefix;
       stem = seg.best.stem;
       suffix = seg.best.suffix;
     } else if (kind === 'word') {
-      forms = englishForms(norm);
+      forms = latinForms(norm);
     } else {
-      forms = [norm];
+      forms = plainForms(norm);
     }
     out.push({
       i: out.length,

@@ -14,8 +14,11 @@ export interface Token {
   text: string;
   /** Normalised form of the whole token (see text/normalize.ts). */
   norm: string;
-  /** Candidate matching forms, best first: the normalised form, then clitic-stripped readings. */
-  forms: string[];
+  /**
+   * Candidate matching forms, best first: the normalised form, then clitic-stripped readings.
+   * Shared by the tokens of one word (computed once per distinct word): read-only.
+   */
+  forms: readonly string[];
   /** Best-guess segmentation of an Arabic token: proclitics, stem, enclitic (normalised). */
   prefix: string;
   stem: string;
