@@ -5,6 +5,7 @@ import {
   type ResolvedActor,
   resolveActor,
 } from '../lexicon/actors.js';
+import { memoByObject } from '../util/memo.js';
 
 export interface ActorContext {
   country?: string;
@@ -13,23 +14,17 @@ export interface ActorContext {
 }
 
 /** The named (not generic) entries of a lexicon grouped by identity, in lexicon order; built once. */
-const identityGroups = new WeakMap<ActorLexicon, Map<string, ActorEntry[]>>();
-
-function namedByIdentity(lex: ActorLexicon): Map<string, ActorEntry[]> {
-  let groups = identityGroups.get(lex);
-  if (!groups) {
-    groups = new Map();
-    for (const e of lex.entries) {
-      if (e.generic) continue;
-      const id = entryIdentity(e);
-      const group = groups.get(id);
-      if (group) group.push(e);
-      else groups.set(id, [e]);
-    }
-    identityGroups.set(lex, groups);
+const namedByIdentity = memoByObject((lex: ActorLexicon): Map<string, ActorEntry[]> => {
+  const groups = new Map<string, ActorEntry[]>();
+  for (const e of lex.entries) {
+    if (e.generic) continue;
+    const id = entryIdentity(e);
+    const group = groups.get(id);
+    if (group) group.push(e);
+    else groups.set(id, [e]);
   }
   return groups;
-}
+});
 
 /**
  * Resolves a mention's candidate entries for a country and year; when the winner is scoped to

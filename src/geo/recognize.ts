@@ -4,7 +4,7 @@
  */
 import { proclitReadings } from '../text/ar/clitics.js';
 import { addSpan } from '../text/doc.js';
-import type { Doc, Token } from '../text/types.js';
+import { type Doc, type Token, tokenRange } from '../text/types.js';
 import { memoByString } from '../util/memo.js';
 import {
   AR_DESCRIPTORS,
@@ -724,14 +724,10 @@ export function recognizePlaces(doc: Doc, gaz: Gazetteer): PlaceMention[] {
         u++;
         continue;
       }
-      const first = doc.tokens[tokenStart]!;
-      const last = doc.tokens[tokenEnd - 1]!;
       const mention: PlaceMention = {
         tokenStart,
         tokenEnd,
-        start: first.start,
-        end: last.end,
-        text: doc.text.slice(first.start, last.end),
+        ...tokenRange(doc, tokenStart, tokenEnd),
         confidence: Math.round(conf * 100) / 100,
         candidates: ids.map((id) => candidateOf(gaz.places[id]!, via)),
       };

@@ -4,7 +4,7 @@
  * population. The same name as a town and an admin1 (الحسكة، حلب، تعز) resolves to the town with
  * its admin1 set, unless the text says محافظة / province (then the admin1, geo_precision 3).
  */
-import { type Doc, spansOf } from '../text/types.js';
+import { type Doc, spansOf, tokenRange } from '../text/types.js';
 import { AR_DIRECTIONS, EN_DISTRICT_AFTER } from './cues.js';
 import { distanceKm } from './distance.js';
 import { arabicTokenKeys, type Gazetteer, type Place, sourceCountries } from './gazetteer.js';
@@ -556,14 +556,10 @@ export function capitalLocation(
   if (!dc) return null;
   const cap = capitalOf(dc.gaz, iso2);
   if (!cap) return null;
-  const first = doc.tokens[tokenStart]!;
-  const last = doc.tokens[tokenEnd - 1]!;
   const mention: PlaceMention = {
     tokenStart,
     tokenEnd,
-    start: first.start,
-    end: last.end,
-    text: doc.text.slice(first.start, last.end),
+    ...tokenRange(doc, tokenStart, tokenEnd),
     locative: true,
     inferred: true,
     confidence: 0.7,

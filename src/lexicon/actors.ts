@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 import { proclitReadings } from '../text/ar/clitics.js';
 import { createDoc } from '../text/doc.js';
 import type { Doc, Token } from '../text/types.js';
+import { memoByObject } from '../util/memo.js';
 import { resourcePath } from '../util/paths.js';
 import { COUNTRY_NAMES, ISO2 } from './actors-countries.js';
 import { type Match, PhraseMatcher, phraseKeys } from './matcher.js';
@@ -653,25 +654,19 @@ function countryNameOf(ctx: ResolveContext): string | undefined {
  * The state forces of each country (named entries with inter 1 and no parent), by `role|ISO2`, in
  * lexicon order; built once per lexicon.
  */
-const stateIndex = new WeakMap<ActorLexicon, Map<string, ActorEntry[]>>();
-
-function stateEntries(lex: ActorLexicon): Map<string, ActorEntry[]> {
-  let index = stateIndex.get(lex);
-  if (!index) {
-    index = new Map();
-    for (const e of lex.entries) {
-      if (e.generic || e.inter !== 1 || e.parent) continue;
-      for (const cc of new Set(e.countries)) {
-        const key = `${e.role}|${cc}`;
-        const list = index.get(key);
-        if (list) list.push(e);
-        else index.set(key, [e]);
-      }
+const stateEntries = memoByObject((lex: ActorLexicon): Map<string, ActorEntry[]> => {
+  const index = new Map<string, ActorEntry[]>();
+  for (const e of lex.entries) {
+    if (e.generic || e.inter !== 1 || e.parent) continue;
+    for (const cc of new Set(e.countries)) {
+      const key = `${e.role}|${cc}`;
+      const list = index.get(key);
+      if (list) list.push(e);
+      else index.set(key, [e]);
     }
-    stateIndex.set(lex, index);
   }
   return index;
-}
+});
 
 /** The country's state entry of a role (military, police, government) valid in `year`. */
 export function stateActor(

@@ -91,6 +91,17 @@ export function spansOf<V>(doc: Doc, label: string): Span<V>[] {
   return doc.spans.filter((s) => s.label === label) as Span<V>[];
 }
 
+/** The character range and text of the tokens [tokenStart, tokenEnd). */
+export function tokenRange(
+  doc: Doc,
+  tokenStart: number,
+  tokenEnd: number,
+): { start: number; end: number; text: string } {
+  const start = doc.tokens[tokenStart]!.start;
+  const end = doc.tokens[tokenEnd - 1]!.end;
+  return { start, end, text: doc.text.slice(start, end) };
+}
+
 export function spanText(doc: Doc, s: { start: number; end: number }): string {
   return doc.text.slice(s.start, s.end);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoByString } from './memo.js';
+import { memoByObject, memoByString } from './memo.js';
 
 describe('memoByString', () => {
   it('computes each string once and returns the same result', () => {
@@ -22,5 +22,19 @@ describe('memoByString', () => {
     expect(f('a')).toBe('a0');
     expect(f('c')).toBe('c2'); // full: the memo was cleared before c went in
     expect(f('a')).toBe('a3');
+  });
+});
+
+describe('memoByObject', () => {
+  it('builds once per object and separately for each object', () => {
+    let calls = 0;
+    const size = memoByObject((xs: number[]) => {
+      calls++;
+      return xs.length;
+    });
+    const a = [1, 2];
+    const b = [1, 2, 3];
+    expect([size(a), size(a), size(b), size(a)]).toEqual([2, 2, 3, 2]);
+    expect(calls).toBe(2);
   });
 });

@@ -16,3 +16,19 @@ export function memoByString<V>(fn: (s: string) => V, max = 50_000): (s: string)
     return v;
   };
 }
+
+/**
+ * Memoises an index built from an object (a lexicon, a gazetteer): built on first use, once per
+ * object, and dropped with it.
+ */
+export function memoByObject<K extends object, V>(build: (k: K) => V): (k: K) => V {
+  const memo = new WeakMap<K, V>();
+  return (k: K): V => {
+    let v = memo.get(k);
+    if (v === undefined) {
+      v = build(k);
+      memo.set(k, v);
+    }
+    return v;
+  };
+}
