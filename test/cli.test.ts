@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { marsad, tempDir } from './helpers.js';
+import { CLI, marsad, tempDir } from './helpers.js';
 
 const AR_ARTICLE =
   'دمشق - قتل خمسة جنود من الجيش السوري أمس في هجوم شنه تنظيم داعش على حاجز عسكري قرب مدينة تدمر في ريف حمص الشرقي.\n' +
@@ -25,6 +26,13 @@ function expectOneLineError(stderr: string) {
 }
 
 describe('marsad CLI', () => {
+  it('is an executable file, as `npx marsad` and the package bin run it', () => {
+    expect(statSync(CLI).mode & 0o111, 'dist/src/cli/main.js must be executable').not.toBe(0);
+    const r = spawnSync(CLI, ['--version'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
   it('prints help and version', () => {
     const r = marsad(['--help']);
     expect(r.code).toBe(0);
